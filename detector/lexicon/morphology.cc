@@ -1,0 +1,249 @@
+#include "detector/lexicon/morphology.h"
+
+#include <hunspell/hunspell.hxx>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/synchronization/mutex.h"
+#include "detector/util/file_io.h"
+#include "detector/util/status_macros.h"
+
+namespace unspin {
+namespace {
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// consonant-vowel-consonant ending whose last consonant doubles before -ed/-ing ("stop").
+bool EndsCvc(absl::string_view w) {
+  if (w.size() < 3) return false;
+  const char c1 = w[w.size() - 3], v = w[w.size() - 2], c2 = w.back();
+  return !IsVowel(c1) && IsVowel(v) && !IsVowel(c2) && c2 != 'w' && c2 != 'x' && c2 != 'y';
+}
+
+void AddUnique(std::vector<std::string>* out, std::string s) {
+  if (std::find(out->begin(), out->end(), s) == out->end()) out->push_back(std::move(s));
+}
+
+}  // namespace
+
+std::vector<std::string> InflectionCandidates(absl::string_view w, Inflection inflection) {
+  std::vector<std::string> out;
+  if (w.empty()) return out;
+  const std::string word(w);
+  const char last = w.back();
+  const bool consonant_y = last == 'y' && w.size() >= 2 && !IsVowel(w[w.size() - 2]);
+  switch (inflection) {
+    case Inflection::kS:
+      if (consonant_y) {
+        AddUnique(&out, absl::StrCat(w.substr(0, w.size() - 1), "ies"));
+      } else if (last == 's' || last == 'x' || last == 'z' || absl::EndsWith(w, "ch") ||
+                 absl::EndsWith(w, "sh")) {
+        AddUnique(&out, word + "es");
+      } else if (last == 'o') {
+        AddUnique(&out, word + "es");
+        AddUnique(&out, word + "s");
+      } else {
+        AddUnique(&out, word + "s");
+      }
+      break;
+    case Inflection::kPast:
+      if (last == 'e') {
+        AddUnique(&out, word + "d");
+      } else if (consonant_y) {
+        AddUnique(&out, absl::StrCat(w.substr(0, w.size() - 1), "ied"));
+      } else {
+        if (EndsCvc(w)) AddUnique(&out, absl::StrCat(w, std::string(1, last), "ed"));
+        AddUnique(&out, word + "ed");
+      }
+      break;
+    case Inflection::kGerund:
+      if (absl::EndsWith(w, "ie")) {
+        AddUnique(&out, absl::StrCat(w.substr(0, w.size() - 2), "ying"));
+      } else if (last == 'e' && !absl::EndsWith(w, "ee") && !absl::EndsWith(w, "ye") && !absl::EndsWith(w, "oe")) {
+        AddUnique(&out, absl::StrCat(w.substr(0, w.size() - 1), "ing"));
+      } else {
+        if (EndsCvc(w)) AddUnique(&out, absl::StrCat(w, std::string(1, last), "ing"));
+        AddUnique(&out, word + "ing");
+      }
+      break;
+    case Inflection::kSingular:
+      if (absl::EndsWith(w, "ies") && w.size() > 4) {
+        AddUnique(&out, absl::StrCat(w.substr(0, w.size() - 3), "y"));
+      }
+      if (absl::EndsWith(w, "es") && w.size() > 3) AddUnique(&out, std::string(w.substr(0, w.size() - 2)));
+      if (last == 's' && !absl::EndsWith(w, "ss") && w.size() > 2) {
+        AddUnique(&out, std::string(w.substr(0, w.size() - 1)));
+      }
+      break;
+  }
+  return out;
+}
+
+namespace {
+
+class HunspellMorphology : public Morphology {
+ public:
+  HunspellMorphology(std::unique_ptr<Hunspell> hunspell,
+                     absl::flat_hash_map<std::string, std::vector<std::string>> irregular_verbs,
+                     absl::flat_hash_map<std::string, std::vector<std::string>> irregular_plurals,
+                     absl::flat_hash_map<std::string, std::vector<std::string>> irregular_lemmas)
+      : hunspell_(std::move(hunspell)),
+        irregular_verbs_(std::move(irregular_verbs)),
+        irregular_plurals_(std::move(irregular_plurals)),
+        irregular_lemmas_(std::move(irregular_lemmas)) {}
+
+  std::vector<std::string> Inflect(absl::string_view word, Inflection inflection) override {
+    const std::string key = absl::StrCat(static_cast<int>(inflection), ":", word);
+    {
+      absl::MutexLock lock(&mu_);
+      auto it = inflect_cache_.find(key);
+      if (it != inflect_cache_.end()) return it->second;
+    }
+    std::vector<std::string> forms = ComputeInflect(word, inflection);
+    absl::MutexLock lock(&mu_);
+    inflect_cache_.emplace(key, forms);
+    return forms;
+  }
+
+  // A base form stems only to itself: "sought" (irregular) and "mentioned" (stems to
+  // "mention" as well) are not.
+  bool IsBaseForm(absl::string_view word) override {
+    const std::vector<std::string> lemmas = Lemmas(word);
+    return lemmas.size() == 1 && lemmas.front() == word;
+  }
+
+  std::vector<std::string> Lemmas(absl::string_view word) override {
+    const std::string w(word);
+    {
+      absl::MutexLock lock(&mu_);
+      auto it = lemma_cache_.find(w);
+      if (it != lemma_cache_.end()) return it->second;
+    }
+    std::vector<std::string> lemmas;
+    auto irregular = irregular_lemmas_.find(w);
+    if (irregular != irregular_lemmas_.end()) {
+      for (const std::string& l : irregular->second) AddUnique(&lemmas, l);
+    }
+    std::vector<std::string> stems;
+    {
+      absl::MutexLock lock(&hunspell_mu_);
+      stems = hunspell_->stem(w);
+    }
+    for (std::string& s : stems) AddUnique(&lemmas, std::move(s));
+    absl::MutexLock lock(&mu_);
+    lemma_cache_.emplace(w, lemmas);
+    return lemmas;
+  }
+
+  bool IsWord(absl::string_view word) override {
+    absl::MutexLock lock(&hunspell_mu_);
+    return hunspell_->spell(std::string(word));
+  }
+
+ private:
+  std::vector<std::string> ComputeInflect(absl::string_view word, Inflection inflection) {
+    std::vector<std::string> out;
+    const std::string w(word);
+    if (inflection == Inflection::kSingular) {
+      auto it = irregular_lemmas_.find(w);
+      if (it != irregular_lemmas_.end() && irregular_plurals_.contains(it->second.front())) {
+        AddUnique(&out, it->second.front());
+      }
+    } else if (inflection == Inflection::kPast || inflection == Inflection::kGerund) {
+      // verb.exc lists irregular past forms and irregular spellings of -ing forms together.
+      auto it = irregular_verbs_.find(w);
+      if (it != irregular_verbs_.end()) {
+        bool any = false;
+        for (const std::string& f : it->second) {
+          if (absl::EndsWith(f, "ing") == (inflection == Inflection::kGerund)) {
+            AddUnique(&out, f);
+            any = true;
+          }
+        }
+        if (any && inflection == Inflection::kPast) return out;  // no "seeked" beside "sought"
+      }
+    } else if (inflection == Inflection::kS) {
+      auto it = irregular_plurals_.find(w);
+      if (it != irregular_plurals_.end()) {
+        for (const std::string& f : it->second) AddUnique(&out, f);
+      }
+    }
+    for (const std::string& candidate : InflectionCandidates(word, inflection)) {
+      if (!IsWord(candidate)) continue;
+      const std::string& lemma = (inflection == Inflection::kSingular) ? candidate : w;
+      const std::string& form = (inflection == Inflection::kSingular) ? w : candidate;
+      std::vector<std::string> stems;
+      {
+        absl::MutexLock lock(&hunspell_mu_);
+        stems = hunspell_->stem(form);
+      }
+      // Hunspell stems derivations too ("situations" -> "situate"), so a form that is not its
+      // own stem is accepted as the regular inflection it was spelled to be.
+      const bool stems_to_lemma = std::find(stems.begin(), stems.end(), lemma) != stems.end();
+      const bool is_derived = std::find(stems.begin(), stems.end(), form) == stems.end();
+      if (stems_to_lemma || is_derived) AddUnique(&out, candidate);
+    }
+    return out;
+  }
+
+  absl::Mutex hunspell_mu_;  // Hunspell objects are not thread-safe
+  std::unique_ptr<Hunspell> hunspell_;
+  // lemma -> irregular past forms ("seek" -> "sought"), from verb.exc
+  absl::flat_hash_map<std::string, std::vector<std::string>> irregular_verbs_;
+  // lemma -> irregular plurals ("child" -> "children"), from noun.exc
+  absl::flat_hash_map<std::string, std::vector<std::string>> irregular_plurals_;
+  // irregular form -> lemmas, from both lists
+  absl::flat_hash_map<std::string, std::vector<std::string>> irregular_lemmas_;
+  absl::Mutex mu_;
+  absl::flat_hash_map<std::string, std::vector<std::string>> inflect_cache_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, std::vector<std::string>> lemma_cache_ ABSL_GUARDED_BY(mu_);
+};
+
+// Reads a WordNet exception list ("form lemma [lemma...]" per line) into lemma -> forms and
+// form -> lemmas. Multiword entries (with '_') are skipped: rules inflect single words.
+absl::Status ReadExceptions(const std::string& path,
+                            absl::flat_hash_map<std::string, std::vector<std::string>>* forms,
+                            absl::flat_hash_map<std::string, std::vector<std::string>>* lemmas) {
+  UNSPIN_ASSIGN_OR_RETURN(std::string data, ReadFileToString(path));
+  for (absl::string_view line : absl::StrSplit(data, '\n', absl::SkipEmpty())) {
+    std::vector<absl::string_view> parts = absl::StrSplit(line, ' ', absl::SkipEmpty());
+    if (parts.size() < 2 || parts[0].find('_') != absl::string_view::npos) continue;
+    for (size_t i = 1; i < parts.size(); ++i) {
+      if (parts[i] == parts[0]) continue;
+      AddUnique(&(*forms)[parts[i]], std::string(parts[0]));
+      AddUnique(&(*lemmas)[parts[0]], std::string(parts[i]));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckReadable(const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+    return absl::NotFoundError(
+        absl::StrCat(path, ": not found (install hunspell-en-us and wordnet-base: scripts/setup.sh)"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Morphology>> Morphology::Create(const MorphologyOptions& options) {
+  UNSPIN_RETURN_IF_ERROR(CheckReadable(options.hunspell_aff));
+  UNSPIN_RETURN_IF_ERROR(CheckReadable(options.hunspell_dic));
+  absl::flat_hash_map<std::string, std::vector<std::string>> verbs, plurals, lemmas;
+  UNSPIN_RETURN_IF_ERROR(ReadExceptions(options.wordnet_dir + "/verb.exc", &verbs, &lemmas));
+  UNSPIN_RETURN_IF_ERROR(ReadExceptions(options.wordnet_dir + "/noun.exc", &plurals, &lemmas));
+  auto hunspell =
+      std::make_unique<Hunspell>(options.hunspell_aff.c_str(), options.hunspell_dic.c_str());
+  return std::unique_ptr<Morphology>(new HunspellMorphology(
+      std::move(hunspell), std::move(verbs), std::move(plurals), std::move(lemmas)));
+}
+
+}  // namespace unspin
