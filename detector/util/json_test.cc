@@ -1,0 +1,113 @@
+#include "detector/util/json.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace unspin {
+namespace {
+
+std::string StringField(absl::string_view line, absl::string_view key) {
+  absl::StatusOr<std::vector<JsonMember>> members = ParseJsonObject(line);
+  EXPECT_TRUE(members.ok()) << members.status();
+  if (!members.ok()) return "<error>";
+  for (const JsonMember& m : *members) {
+    if (m.key == key) {
+      EXPECT_EQ(m.type, JsonType::kString);
+      std::string out;
+      DecodeJsonString(m.raw, &out);
+      return out;
+    }
+  }
+  return "<missing>";
+}
+
+TEST(JsonTest, ReturnsTopLevelMembersInOrderWithRawValues) {
+  absl::StatusOr<std::vector<JsonMember>> m =
+      ParseJsonObject(R"( {"id": 7, "text": "a b", "tags": ["x", {"y": null}], "ok": true} )");
+  ASSERT_TRUE(m.ok()) << m.status();
+  ASSERT_EQ(m->size(), 4u);
+  EXPECT_EQ((*m)[0].key, "id");
+  EXPECT_EQ((*m)[0].type, JsonType::kNumber);
+  EXPECT_EQ((*m)[0].raw, "7");
+  EXPECT_EQ((*m)[1].raw, "\"a b\"");
+  EXPECT_EQ((*m)[2].type, JsonType::kArray);
+  EXPECT_EQ((*m)[2].raw, R"(["x", {"y": null}])");
+  EXPECT_EQ((*m)[3].type, JsonType::kBool);
+}
+
+TEST(JsonTest, DecodesEscapes) {
+  struct Case {
+    const char* line;
+    std::string want;
+  };
+  const Case cases[] = {
+      {R"({"t": "a\"b\\c\/d"})", "a\"b\\c/d"},
+      {R"({"t": "line\nnext\ttab"})", "line\nnext\ttab"},
+      {R"({"t": "caf\u00e9"})", "caf\xc3\xa9"},
+      {R"({"t": "\ud83d\ude00"})", "\xf0\x9f\x98\x80"},
+      {R"({"t": "plain \u201cquoted\u201d"})", "plain \xe2\x80\x9cquoted\xe2\x80\x9d"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(StringField(c.line, "t"), c.want) << c.line;
+}
+
+TEST(JsonTest, DecodesEscapedKeys) {
+  EXPECT_EQ(StringField(R"({"a": "1", "te\u0078t": "found"})", "text"), "found");
+}
+
+TEST(JsonTest, RejectsMalformedInputWithColumn) {
+  struct Case {
+    const char* line;
+    const char* error_part;
+  };
+  const Case cases[] = {
+      {"", "expected a JSON object"},         {"[1]", "expected a JSON object"},
+      {R"({"a": 1,})", "expected a string"},  {R"({"a" 1})", "column 6: expected ':'"},
+      {R"({"a": 01})", "leading zero"},       {R"({"a": NaN})", "expected a value"},
+      {R"({"a": "x)", "unterminated string"}, {"{\"a\": \"x\ty\"}", "unescaped control character"},
+      {R"({"a": "\x"})", "invalid escape"},   {R"({"a": "\ud800"})", "unpaired surrogate"},
+      {"{\"a\": \"\xff\"}", "invalid UTF-8"}, {R"({"a": 1} {"b": 2})", "unexpected data after"},
+      {R"({"a": tru})", "invalid literal"},   {R"({"a": [1, 2})", "expected ',' or ']'"},
+      {R"({"a": 1.})", "digits after '.'"},
+  };
+  for (const Case& c : cases) {
+    absl::StatusOr<std::vector<JsonMember>> m = ParseJsonObject(c.line);
+    ASSERT_FALSE(m.ok()) << c.line;
+    EXPECT_NE(m.status().message().find(c.error_part), absl::string_view::npos)
+        << c.line << " -> " << m.status();
+  }
+}
+
+TEST(JsonTest, RejectsDeepNesting) {
+  std::string deep = "{\"a\": " + std::string(300, '[') + std::string(300, ']') + "}";
+  absl::StatusOr<std::vector<JsonMember>> m = ParseJsonObject(deep);
+  ASSERT_FALSE(m.ok());
+  EXPECT_NE(m.status().message().find("nesting too deep"), absl::string_view::npos);
+}
+
+TEST(JsonTest, StringRoundTrip) {
+  const std::string inputs[] = {
+      "", "plain", "q\"b\\s", "ctl\x01\x1f", "new\nline", "caf\xc3\xa9 \xf0\x9f\x98\x80"};
+  for (const std::string& s : inputs) {
+    std::string line = "{\"t\": ";
+    AppendJsonString(s, &line);
+    line += "}";
+    EXPECT_EQ(StringField(line, "t"), s) << line;
+  }
+}
+
+TEST(JsonTest, NumbersTrimTrailingZeros) {
+  struct Case {
+    double value;
+    const char* want;
+  };
+  const Case cases[] = {{0.5, "0.5"}, {1.0, "1"}, {0.83333, "0.833"}, {-0.0001, "0"}, {12, "12"}};
+  for (const Case& c : cases) {
+    std::string out;
+    AppendJsonNumber(c.value, 3, &out);
+    EXPECT_EQ(out, c.want);
+  }
+}
+
+}  // namespace
+}  // namespace unspin
