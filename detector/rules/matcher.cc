@@ -1,0 +1,268 @@
+#include "detector/rules/matcher.h"
+
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+
+namespace unspin {
+namespace {
+
+bool IsNumberWord(absl::string_view w) {
+  static const auto* const kWords = new absl::flat_hash_set<absl::string_view>{
+      "one",       "two",      "three",     "four",     "five",     "six",      "seven",
+      "eight",     "nine",     "ten",       "eleven",   "twelve",   "thirteen", "fourteen",
+      "fifteen",   "sixteen",  "seventeen", "eighteen", "nineteen", "twenty",   "thirty",
+      "forty",     "fifty",    "sixty",     "seventy",  "eighty",   "ninety",   "hundred",
+      "thousand",  "million",  "billion",   "trillion", "dozen",    "dozens",   "hundreds",
+      "thousands", "millions", "billions"};
+  return kWords->contains(w);
+}
+
+bool IsDeterminer(absl::string_view w) {
+  static const auto* const kWords = new absl::flat_hash_set<absl::string_view>{
+      "a",    "an",      "the",  "this", "that",  "these", "those",  "its",     "their",
+      "his",  "her",     "our",  "your", "my",    "some",  "any",    "no",      "every",
+      "each", "another", "such", "what", "which", "whose", "either", "neither", "'s"};
+  return kWords->contains(w);
+}
+
+bool IsPronoun(absl::string_view w) {
+  static const auto* const kWords = new absl::flat_hash_set<absl::string_view>{
+      "he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "me"};
+  return kWords->contains(w);
+}
+
+bool TokenMatches(const TokenTest& test, const TokenizedText& tokens, uint32_t index) {
+  const Token& t = tokens.tokens[index];
+  const absl::string_view norm = tokens.Norm(t);
+  switch (test.token_class) {
+    case TokenClass::kLiteral:
+      return norm == test.literal;
+    case TokenClass::kName:
+      return t.is_word() && ((t.flags & kAllCaps) || (t.capitalized() && !t.sentence_start()));
+    case TokenClass::kCap:
+      return t.is_word() && t.capitalized();
+    case TokenClass::kLower:
+      return t.is_word() && !t.capitalized();
+    case TokenClass::kWord:
+      return t.is_word();
+    case TokenClass::kNumber:
+      return t.kind == TokenKind::kNumber || (t.is_word() && IsNumberWord(norm));
+    case TokenClass::kDet:
+      return t.is_word() && IsDeterminer(norm);
+    case TokenClass::kPron:
+      return t.is_word() && IsPronoun(norm);
+    case TokenClass::kPunct:
+      return t.kind == TokenKind::kPunct;
+    case TokenClass::kStart:
+    case TokenClass::kEnd:
+      return false;  // handled by the caller: they test positions, not tokens
+  }
+  return false;
+}
+
+bool IsWordOrNumber(const Token& t) { return t.kind != TokenKind::kPunct; }
+
+// Whether `sequence` matches the tokens directly before `first` (before=true) or from `end` on,
+// within the sentence [sentence_first, sentence_end).
+bool SequenceMatches(const GuardSequence& sequence, const TokenizedText& tokens, uint32_t first,
+                     uint32_t end, bool before) {
+  const Sentence& sentence = tokens.sentences[tokens.tokens[first].sentence];
+  if (sequence.size() == 1 && (sequence[0].token_class == TokenClass::kStart ||
+                               sequence[0].token_class == TokenClass::kEnd)) {
+    if (sequence[0].token_class == TokenClass::kStart) {
+      for (uint32_t i = sentence.first_token; i < first; ++i) {
+        if (IsWordOrNumber(tokens.tokens[i])) return false;
+      }
+      return before;
+    }
+    for (uint32_t i = end; i < sentence.end_token; ++i) {
+      if (IsWordOrNumber(tokens.tokens[i])) return false;
+    }
+    return !before;
+  }
+  const uint32_t k = static_cast<uint32_t>(sequence.size());
+  if (before) {
+    if (first < sentence.first_token + k) return false;
+    for (uint32_t j = 0; j < k; ++j) {
+      if (!TokenMatches(sequence[j], tokens, first - k + j)) return false;
+    }
+    return true;
+  }
+  if (end + k > sentence.end_token) return false;
+  for (uint32_t j = 0; j < k; ++j) {
+    if (!TokenMatches(sequence[j], tokens, end + j)) return false;
+  }
+  return true;
+}
+
+bool AnyMatches(const Guard& guard, const TokenizedText& tokens, uint32_t first, uint32_t end,
+                bool before) {
+  for (const GuardSequence& seq : guard.alternatives) {
+    if (SequenceMatches(seq, tokens, first, end, before)) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> PhraseTokens(absl::string_view phrase) {
+  const TokenizedText t = Tokenize(phrase);
+  std::vector<std::string> out;
+  for (const Token& tok : t.tokens) out.emplace_back(t.Norm(tok));
+  return out;
+}
+
+bool IsAlphabetic(absl::string_view w) {
+  if (w.empty()) return false;
+  for (char c : w) {
+    if (!absl::ascii_isalpha(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Build(std::vector<RulePack> packs,
+                                                        Morphology* morphology) {
+  std::unique_ptr<RuleSet> set(new RuleSet());
+  set->packs_ = std::move(packs);
+  set->terminals_.emplace_back();  // root
+  absl::flat_hash_map<std::string, const Rule*> ids;
+  for (const RulePack& pack : set->packs_) {
+    for (const Rule& rule : pack.rules) {
+      auto [it, inserted] = ids.emplace(rule.id, &rule);
+      if (!inserted) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(rule.file, ":", rule.line, ": duplicate rule id '", rule.id, "' (also at ",
+                         it->second->file, ":", it->second->line, ")"));
+      }
+    }
+  }
+  for (const RulePack& pack : set->packs_) {
+    for (const Rule& rule : pack.rules) {
+      const std::vector<std::string> phrase = PhraseTokens(rule.spun);
+      set->AddVariant(&rule, phrase, rule.replacement);
+      if (morphology == nullptr || rule.inflect == InflectMode::kNone) continue;
+
+      std::vector<std::string> replacement = absl::StrSplit(rule.replacement, ' ');
+      const std::string first_replacement = absl::AsciiStrToLower(replacement.front());
+      const std::string last_replacement = absl::AsciiStrToLower(replacement.back());
+      // Keeps a variant only when both sides have the form, so a restoration is never a
+      // non-word.
+      auto add_forms = [&](size_t phrase_index, size_t replacement_index, Inflection inflection,
+                           const std::string& replacement_word) {
+        const std::vector<std::string> spun_forms =
+            morphology->Inflect(phrase[phrase_index], inflection);
+        const std::vector<std::string> restored_forms =
+            morphology->Inflect(replacement_word, inflection);
+        if (spun_forms.empty() || restored_forms.empty()) return;
+        for (const std::string& form : spun_forms) {
+          std::vector<std::string> variant = phrase;
+          variant[phrase_index] = form;
+          std::vector<std::string> restored = replacement;
+          restored[replacement_index] = restored_forms.front();
+          set->AddVariant(&rule, variant, absl::StrJoin(restored, " "));
+        }
+      };
+
+      const bool first_is_word = IsAlphabetic(phrase.front()) && IsAlphabetic(first_replacement);
+      const bool verb =
+          rule.inflect == InflectMode::kVerb ||
+          (rule.inflect == InflectMode::kAuto && first_is_word &&
+           morphology->IsBaseForm(phrase.front()) && morphology->IsBaseForm(first_replacement));
+      if (verb) {
+        for (Inflection inflection : {Inflection::kS, Inflection::kPast, Inflection::kGerund}) {
+          add_forms(0, 0, inflection, first_replacement);
+        }
+      }
+      const bool last_is_word = IsAlphabetic(phrase.back()) && IsAlphabetic(last_replacement);
+      if (last_is_word &&
+          (rule.inflect == InflectMode::kNoun || rule.inflect == InflectMode::kAuto)) {
+        const bool plural_side = !morphology->IsBaseForm(phrase.back()) &&
+                                 !morphology->Inflect(phrase.back(), Inflection::kSingular).empty();
+        add_forms(phrase.size() - 1, replacement.size() - 1,
+                  plural_side ? Inflection::kSingular : Inflection::kS, last_replacement);
+      }
+    }
+  }
+  return set;
+}
+
+void RuleSet::AddVariant(const Rule* rule, const std::vector<std::string>& phrase,
+                         std::string replacement) {
+  const std::string key = absl::StrCat(rule->id, "\t", absl::StrJoin(phrase, " "));
+  if (phrase_index_.contains(key)) return;
+  uint32_t node = 0;
+  for (const std::string& word : phrase) {
+    auto [vocab_it, _] = vocabulary_.emplace(word, static_cast<uint32_t>(vocabulary_.size()));
+    const uint64_t edge = (static_cast<uint64_t>(node) << 32) | vocab_it->second;
+    auto edge_it = edges_.find(edge);
+    if (edge_it == edges_.end()) {
+      const uint32_t child = static_cast<uint32_t>(terminals_.size());
+      terminals_.emplace_back();
+      edge_it = edges_.emplace(edge, child).first;
+    }
+    node = edge_it->second;
+  }
+  const uint32_t id = static_cast<uint32_t>(variants_.size());
+  variants_.push_back(Variant{rule, std::move(replacement)});
+  terminals_[node].push_back(id);
+  phrase_index_.emplace(key, id);
+}
+
+size_t RuleSet::rule_count() const {
+  size_t n = 0;
+  for (const RulePack& p : packs_) n += p.rules.size();
+  return n;
+}
+
+bool RuleSet::GuardsHold(const Rule& rule, const TokenizedText& tokens, absl::string_view text,
+                         uint32_t first, uint32_t end) const {
+  if (!rule.before.empty() && !AnyMatches(rule.before, tokens, first, end, /*before=*/true)) {
+    return false;
+  }
+  if (!rule.after.empty() && !AnyMatches(rule.after, tokens, first, end, /*before=*/false)) {
+    return false;
+  }
+  if (AnyMatches(rule.not_before, tokens, first, end, /*before=*/true)) return false;
+  if (AnyMatches(rule.not_after, tokens, first, end, /*before=*/false)) return false;
+  if (rule.context || rule.not_context) {
+    const Sentence& s = tokens.sentences[tokens.tokens[first].sentence];
+    const size_t begin = tokens.tokens[s.first_token].begin;
+    const re2::StringPiece sentence(text.data() + begin,
+                                    tokens.tokens[s.end_token - 1].end - begin);
+    if (rule.context && !RE2::PartialMatch(sentence, *rule.context)) return false;
+    if (rule.not_context && RE2::PartialMatch(sentence, *rule.not_context)) return false;
+  }
+  return true;
+}
+
+void RuleSet::Match(const TokenizedText& tokens, absl::string_view text,
+                    std::vector<RuleMatch>* out) const {
+  const uint32_t n = static_cast<uint32_t>(tokens.tokens.size());
+  std::vector<uint32_t> ids(n, kNoWord);
+  for (uint32_t i = 0; i < n; ++i) {
+    auto it = vocabulary_.find(tokens.Norm(i));
+    if (it != vocabulary_.end()) ids[i] = it->second;
+  }
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t node = 0;
+    for (uint32_t j = i; j < n && ids[j] != kNoWord; ++j) {
+      if (tokens.tokens[j].sentence != tokens.tokens[i].sentence) break;
+      auto edge = edges_.find((static_cast<uint64_t>(node) << 32) | ids[j]);
+      if (edge == edges_.end()) break;
+      node = edge->second;
+      for (uint32_t v : terminals_[node]) {
+        const Variant& variant = variants_[v];
+        if (GuardsHold(*variant.rule, tokens, text, i, j + 1)) {
+          out->push_back(RuleMatch{i, j + 1, variant.rule, &variant.replacement});
+        }
+      }
+    }
+  }
+}
+
+}  // namespace unspin
