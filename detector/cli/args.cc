@@ -2,47 +2,49 @@
 
 #include <utility>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/match.h"
 
 namespace unspin {
 
 ArgParser::ArgParser(std::string command, std::string usage, std::string description)
-    : command_(std::move(command)), usage_(std::move(usage)), description_(std::move(description)) {}
+    : command_(std::move(command)),
+      usage_(std::move(usage)),
+      description_(std::move(description)) {}
 
 void ArgParser::AddString(std::string name, std::string value_name, std::string help,
                           std::string* value) {
-  flags_.push_back({std::move(name), std::move(value_name), std::move(help),
-                    [value](absl::string_view v) {
-                      *value = std::string(v);
-                      return absl::OkStatus();
-                    }});
+  flags_.push_back(
+      {std::move(name), std::move(value_name), std::move(help), [value](absl::string_view v) {
+         *value = std::string(v);
+         return absl::OkStatus();
+       }});
 }
 
 void ArgParser::AddInt(std::string name, std::string value_name, std::string help, int* value) {
   const std::string flag = name;
-  flags_.push_back({std::move(name), std::move(value_name), std::move(help),
-                    [value, flag](absl::string_view v) {
-                      if (!absl::SimpleAtoi(v, value)) {
-                        return absl::InvalidArgumentError(
-                            absl::StrCat("--", flag, " expects an integer, got '", v, "'"));
-                      }
-                      return absl::OkStatus();
-                    }});
+  flags_.push_back(
+      {std::move(name), std::move(value_name), std::move(help), [value, flag](absl::string_view v) {
+         if (!absl::SimpleAtoi(v, value)) {
+           return absl::InvalidArgumentError(
+               absl::StrCat("--", flag, " expects an integer, got '", v, "'"));
+         }
+         return absl::OkStatus();
+       }});
 }
 
 void ArgParser::AddDouble(std::string name, std::string value_name, std::string help,
                           double* value) {
   const std::string flag = name;
-  flags_.push_back({std::move(name), std::move(value_name), std::move(help),
-                    [value, flag](absl::string_view v) {
-                      if (!absl::SimpleAtod(v, value)) {
-                        return absl::InvalidArgumentError(
-                            absl::StrCat("--", flag, " expects a number, got '", v, "'"));
-                      }
-                      return absl::OkStatus();
-                    }});
+  flags_.push_back(
+      {std::move(name), std::move(value_name), std::move(help), [value, flag](absl::string_view v) {
+         if (!absl::SimpleAtod(v, value)) {
+           return absl::InvalidArgumentError(
+               absl::StrCat("--", flag, " expects a number, got '", v, "'"));
+         }
+         return absl::OkStatus();
+       }});
 }
 
 void ArgParser::AddBool(std::string name, std::string help, bool* value) {
@@ -64,11 +66,11 @@ void ArgParser::AddBool(std::string name, std::string help, bool* value) {
 
 void ArgParser::AddRepeated(std::string name, std::string value_name, std::string help,
                             std::vector<std::string>* values) {
-  flags_.push_back({std::move(name), std::move(value_name), std::move(help),
-                    [values](absl::string_view v) {
-                      values->emplace_back(v);
-                      return absl::OkStatus();
-                    }});
+  flags_.push_back(
+      {std::move(name), std::move(value_name), std::move(help), [values](absl::string_view v) {
+         values->emplace_back(v);
+         return absl::OkStatus();
+       }});
 }
 
 const ArgParser::Flag* ArgParser::Find(absl::string_view name) const {
@@ -95,9 +97,8 @@ absl::StatusOr<std::vector<std::string>> ArgParser::Parse(const std::vector<std:
       continue;
     }
     if (!absl::StartsWith(arg, "--")) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("unknown option '", arg, "' (options are spelled --name; see ", command_,
-                       " --help)"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "unknown option '", arg, "' (options are spelled --name; see ", command_, " --help)"));
     }
     const size_t eq = arg.find('=');
     const std::string name = arg.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
@@ -126,8 +127,10 @@ std::string ArgParser::Help() const {
   for (const Flag& f : flags_) {
     std::string left = absl::StrCat("  --", f.name);
     if (!f.is_bool) absl::StrAppend(&left, "=", f.value_name);
-    if (left.size() < 28) left.resize(28, ' ');
-    else left += "\n                            ";
+    if (left.size() < 28)
+      left.resize(28, ' ');
+    else
+      left += "\n                            ";
     absl::StrAppend(&out, left, f.help, "\n");
   }
   absl::StrAppend(&out, "  --help                    show this help\n");

@@ -1,9 +1,9 @@
 #include "detector/lexicon/morphology.h"
 
-#include <hunspell/hunspell.hxx>
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <hunspell/hunspell.hxx>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -65,7 +65,8 @@ std::vector<std::string> InflectionCandidates(absl::string_view w, Inflection in
     case Inflection::kGerund:
       if (absl::EndsWith(w, "ie")) {
         AddUnique(&out, absl::StrCat(w.substr(0, w.size() - 2), "ying"));
-      } else if (last == 'e' && !absl::EndsWith(w, "ee") && !absl::EndsWith(w, "ye") && !absl::EndsWith(w, "oe")) {
+      } else if (last == 'e' && !absl::EndsWith(w, "ee") && !absl::EndsWith(w, "ye") &&
+                 !absl::EndsWith(w, "oe")) {
         AddUnique(&out, absl::StrCat(w.substr(0, w.size() - 1), "ing"));
       } else {
         if (EndsCvc(w)) AddUnique(&out, absl::StrCat(w, std::string(1, last), "ing"));
@@ -76,7 +77,8 @@ std::vector<std::string> InflectionCandidates(absl::string_view w, Inflection in
       if (absl::EndsWith(w, "ies") && w.size() > 4) {
         AddUnique(&out, absl::StrCat(w.substr(0, w.size() - 3), "y"));
       }
-      if (absl::EndsWith(w, "es") && w.size() > 3) AddUnique(&out, std::string(w.substr(0, w.size() - 2)));
+      if (absl::EndsWith(w, "es") && w.size() > 3)
+        AddUnique(&out, std::string(w.substr(0, w.size() - 2)));
       if (last == 's' && !absl::EndsWith(w, "ss") && w.size() > 2) {
         AddUnique(&out, std::string(w.substr(0, w.size() - 1)));
       }
@@ -226,8 +228,8 @@ absl::Status ReadExceptions(const std::string& path,
 absl::Status CheckReadable(const std::string& path) {
   struct stat st;
   if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
-    return absl::NotFoundError(
-        absl::StrCat(path, ": not found (install hunspell-en-us and wordnet-base: scripts/setup.sh)"));
+    return absl::NotFoundError(absl::StrCat(
+        path, ": not found (install hunspell-en-us and wordnet-base: scripts/setup.sh)"));
   }
   return absl::OkStatus();
 }
@@ -242,8 +244,8 @@ absl::StatusOr<std::unique_ptr<Morphology>> Morphology::Create(const MorphologyO
   UNSPIN_RETURN_IF_ERROR(ReadExceptions(options.wordnet_dir + "/noun.exc", &plurals, &lemmas));
   auto hunspell =
       std::make_unique<Hunspell>(options.hunspell_aff.c_str(), options.hunspell_dic.c_str());
-  return std::unique_ptr<Morphology>(new HunspellMorphology(
-      std::move(hunspell), std::move(verbs), std::move(plurals), std::move(lemmas)));
+  return std::unique_ptr<Morphology>(new HunspellMorphology(std::move(hunspell), std::move(verbs),
+                                                            std::move(plurals), std::move(lemmas)));
 }
 
 }  // namespace unspin

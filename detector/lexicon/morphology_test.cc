@@ -1,9 +1,9 @@
 #include "detector/lexicon/morphology.h"
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace unspin {
 namespace {

@@ -22,7 +22,7 @@ absl::string_view SeverityName(Severity s);
 bool ParseSeverity(absl::string_view name, Severity* out);
 
 struct Finding {
-  size_t text_begin = 0;    // byte range in Document::text()
+  size_t text_begin = 0;  // byte range in Document::text()
   size_t text_end = 0;
   size_t source_begin = 0;  // byte range in Document::source() (the input as given)
   size_t source_end = 0;
@@ -31,7 +31,7 @@ struct Finding {
   std::string replacement;  // suggested restoration, case already matched to the text
   double confidence = 0.0;  // 0..1
   Severity severity = Severity::kWarning;
-  bool in_quote = false;    // inside quoted speech (reported only on request)
+  bool in_quote = false;  // inside quoted speech (reported only on request)
 };
 
 }  // namespace unspin
