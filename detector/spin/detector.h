@@ -1,0 +1,67 @@
+// The detector turns a document into findings: rule matches (and, when configured, lexicon
+// evidence) over its tokens, with overlaps resolved, quoted speech left alone and restorations
+// cased to match the text, plus a document spin score.
+//
+//   unspin::Detector detector(rules.get(), unspin::DetectorOptions{});
+//   unspin::DocumentReport report = detector.Check(doc);
+//   for (const unspin::Finding& f : report.findings) ...
+//   std::string fixed = unspin::ApplyRestorations(doc.source(), report.findings);
+//
+// Check() is const and thread-safe: one Detector serves many threads.
+#ifndef UNSPIN_DETECTOR_SPIN_DETECTOR_H_
+#define UNSPIN_DETECTOR_SPIN_DETECTOR_H_
+
+#include <cstddef>
+#include <vector>
+
+#include "detector/rules/matcher.h"
+#include "detector/spin/finding.h"
+#include "detector/text/document.h"
+#include "detector/text/tokenizer.h"
+
+namespace unspin {
+
+struct DetectorOptions {
+  // Report findings inside quotations too. Spinners leave quoted speech alone, so by default
+  // matches there are counted (DocumentReport::quoted_matches) but not reported.
+  bool report_quoted = false;
+  // Findings below this confidence are dropped.
+  double min_confidence = 0.0;
+  // Run the rule packs.
+  bool use_rules = true;
+};
+
+struct DocumentReport {
+  // Sorted by position; no two overlap.
+  std::vector<Finding> findings;
+  // Words (and numbers) in the document, the denominator of densities.
+  size_t word_count = 0;
+  // Matches suppressed because they were inside quotations.
+  size_t quoted_matches = 0;
+  // 0..1: how strongly the document as a whole looks spun. It grows with the confidence-weighted
+  // density of findings: one confident finding per 100 words gives about 0.5.
+  double spin_score = 0.0;
+};
+
+class Detector {
+ public:
+  // `rules` may be null (no rule detection); it must outlive the detector.
+  Detector(const RuleSet* rules, DetectorOptions options);
+
+  DocumentReport Check(const Document& document) const;
+  // The same on already tokenized text (tokens from Tokenize(document.text())).
+  DocumentReport Check(const Document& document, const TokenizedText& tokens) const;
+
+  const DetectorOptions& options() const { return options_; }
+
+ private:
+  const RuleSet* rules_;
+  DetectorOptions options_;
+};
+
+// The spin score for a confidence sum over a number of words (exposed for tests and dedup).
+double SpinScore(double confidence_sum, size_t word_count);
+
+}  // namespace unspin
+
+#endif  // UNSPIN_DETECTOR_SPIN_DETECTOR_H_
