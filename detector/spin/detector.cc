@@ -47,14 +47,15 @@ DocumentReport Detector::Check(const Document& document, const TokenizedText& to
   }
   // Longest first, then most confident, then earliest: greedy selection keeps the best reading
   // of each stretch of text.
-  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    const uint32_t la = a.end_token - a.first_token, lb = b.end_token - b.first_token;
-    if (la != lb) return la > lb;
-    if (a.match->rule->confidence != b.match->rule->confidence) {
-      return a.match->rule->confidence > b.match->rule->confidence;
-    }
-    return a.first_token < b.first_token;
-  });
+  std::stable_sort(
+      candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+        const uint32_t la = a.end_token - a.first_token, lb = b.end_token - b.first_token;
+        if (la != lb) return la > lb;
+        if (a.match->rule->confidence != b.match->rule->confidence) {
+          return a.match->rule->confidence > b.match->rule->confidence;
+        }
+        return a.first_token < b.first_token;
+      });
   std::vector<Candidate> chosen;
   std::vector<bool> taken(tokens.tokens.size(), false);
   for (const Candidate& c : candidates) {

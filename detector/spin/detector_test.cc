@@ -1,9 +1,10 @@
 #include "detector/spin/detector.h"
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
 #include "detector/rules/pack_parser.h"
 #include "detector/spin/restorer.h"
 

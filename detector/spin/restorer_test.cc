@@ -1,9 +1,9 @@
 #include "detector/spin/restorer.h"
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace unspin {
 namespace {

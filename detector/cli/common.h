@@ -1,0 +1,49 @@
+// Pieces shared by the subcommands: the flags that configure the detection engine, reading
+// inputs into documents, and printing errors the same way everywhere.
+//
+//   unspin::EngineFlags engine_flags;
+//   unspin::AddEngineFlags(&parser, &engine_flags);
+//   ... parser.Parse(args) ...
+//   absl::StatusOr<std::unique_ptr<unspin::Engine>> engine =
+//       unspin::Engine::Create(engine_flags.ToOptions());
+#ifndef UNSPIN_DETECTOR_CLI_COMMON_H_
+#define UNSPIN_DETECTOR_CLI_COMMON_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "detector/cli/args.h"
+#include "detector/spin/engine.h"
+#include "detector/text/document.h"
+
+namespace unspin {
+
+// Flags every detecting command takes.
+struct EngineFlags {
+  std::vector<std::string> rule_files;  // --rules, repeatable
+  bool no_builtin_rules = false;        // --no-builtin-rules
+  bool show_quoted = false;             // --show-quoted
+  double min_confidence = 0.0;          // --min-confidence
+
+  EngineOptions ToOptions() const;
+};
+
+void AddEngineFlags(ArgParser* parser, EngineFlags* flags);
+
+// Reads `path` ("-" is standard input, named "<stdin>") as a plain-text document. Empty input
+// is an error: there is nothing to check, and a pipeline that sends nothing has a bug worth
+// seeing.
+absl::StatusOr<Document> LoadDocument(const std::string& path);
+
+// Prints "unspin COMMAND: message" to stderr.
+void PrintError(absl::string_view command, absl::string_view message);
+
+// Writes all of `data` to stdout; false when the write failed (e.g. a closed pipe).
+bool WriteStdout(absl::string_view data);
+
+}  // namespace unspin
+
+#endif  // UNSPIN_DETECTOR_CLI_COMMON_H_

@@ -1,0 +1,88 @@
+#include "detector/report/reporter.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "detector/util/json.h"
+
+namespace unspin {
+namespace {
+
+absl::string_view Slice(const std::string& s, size_t begin, size_t end) {
+  return absl::string_view(s).substr(begin, end - begin);
+}
+
+class TextReporter : public Reporter {
+ public:
+  explicit TextReporter(const ReporterOptions& options) : options_(options) {}
+
+  void AddDocument(const Document& document, const DocumentReport& report,
+                   std::string* out) override {
+    for (const Finding& f : report.findings) {
+      const LineColumn lc = document.LineColumnOf(f.source_begin);
+      absl::StrAppend(out, document.path(), ":", lc.line, ":", lc.column, ": ",
+                      SeverityName(f.severity), ": ", f.message);
+      if (!f.replacement.empty()) absl::StrAppend(out, " (restore: \"", f.replacement, "\")");
+      absl::StrAppend(out, " [", f.rule_id, "]\n");
+    }
+    if (options_.text_summary && !report.findings.empty()) {
+      absl::StrAppend(out, document.path(), ": ",
+                      absl::StrFormat("spin score %.2f: %d finding%s in %d words\n",
+                                      report.spin_score, report.findings.size(),
+                                      report.findings.size() == 1 ? "" : "s", report.word_count));
+    }
+  }
+
+ private:
+  ReporterOptions options_;
+};
+
+class JsonlReporter : public Reporter {
+ public:
+  explicit JsonlReporter(const ReporterOptions& options) : options_(options) {}
+
+  void AddDocument(const Document& document, const DocumentReport& report,
+                   std::string* out) override {
+    for (const Finding& f : report.findings) {
+      const LineColumn lc = document.LineColumnOf(f.source_begin);
+      out->append("{\"path\": ");
+      AppendJsonString(document.path(), out);
+      absl::StrAppend(out, ", \"line\": ", lc.line, ", \"column\": ", lc.column,
+                      ", \"start\": ", f.source_begin, ", \"end\": ", f.source_end, ", \"text\": ");
+      AppendJsonString(Slice(document.source(), f.source_begin, f.source_end), out);
+      out->append(", \"rule\": ");
+      AppendJsonString(f.rule_id, out);
+      out->append(", \"severity\": ");
+      AppendJsonString(SeverityName(f.severity), out);
+      out->append(", \"message\": ");
+      AppendJsonString(f.message, out);
+      out->append(", \"replacement\": ");
+      AppendJsonString(f.replacement, out);
+      out->append(", \"confidence\": ");
+      AppendJsonNumber(f.confidence, 3, out);
+      out->append("}\n");
+    }
+    if (options_.jsonl_summary) {
+      out->append("{\"path\": ");
+      AppendJsonString(document.path(), out);
+      absl::StrAppend(out, ", \"summary\": {\"findings\": ", report.findings.size(),
+                      ", \"words\": ", report.word_count, ", \"spin_score\": ");
+      AppendJsonNumber(report.spin_score, 3, out);
+      absl::StrAppend(out, ", \"quoted_matches\": ", report.quoted_matches, "}}\n");
+    }
+  }
+
+ private:
+  ReporterOptions options_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Reporter>> MakeReporter(absl::string_view format,
+                                                       const ReporterOptions& options) {
+  if (format == "text") return std::unique_ptr<Reporter>(new TextReporter(options));
+  if (format == "jsonl") return std::unique_ptr<Reporter>(new JsonlReporter(options));
+  return absl::InvalidArgumentError(
+      absl::StrCat("unknown format '", format, "' (known: text, jsonl)"));
+}
+
+}  // namespace unspin

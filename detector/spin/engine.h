@@ -1,0 +1,52 @@
+// The Engine loads everything detection needs — the built-in rule packs, extra packs, the
+// morphology that inflects rules — and owns the Detector built on them. It is what the CLI,
+// dedup and tests create once per process.
+//
+//   unspin::EngineOptions options;
+//   options.rule_files.push_back("my.rules");
+//   absl::StatusOr<std::unique_ptr<unspin::Engine>> engine = unspin::Engine::Create(options);
+//   if (!engine.ok()) ...  // "my.rules:3: unknown key 'afterr' ..."
+//   unspin::DocumentReport report = (*engine)->detector().Check(doc);
+#ifndef UNSPIN_DETECTOR_SPIN_ENGINE_H_
+#define UNSPIN_DETECTOR_SPIN_ENGINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "detector/lexicon/morphology.h"
+#include "detector/rules/matcher.h"
+#include "detector/spin/detector.h"
+
+namespace unspin {
+
+struct EngineOptions {
+  // Load the packs compiled into the binary (rules/*.rules).
+  bool builtin_packs = true;
+  // Further pack files to load, in order.
+  std::vector<std::string> rule_files;
+  // Where the dictionaries for rule inflection are.
+  MorphologyOptions morphology;
+  // How the detector reports.
+  DetectorOptions detector;
+};
+
+class Engine {
+ public:
+  static absl::StatusOr<std::unique_ptr<Engine>> Create(const EngineOptions& options);
+
+  const Detector& detector() const { return *detector_; }
+  const RuleSet& rules() const { return *rules_; }
+
+ private:
+  Engine() = default;
+
+  std::unique_ptr<Morphology> morphology_;
+  std::unique_ptr<RuleSet> rules_;
+  std::unique_ptr<Detector> detector_;
+};
+
+}  // namespace unspin
+
+#endif  // UNSPIN_DETECTOR_SPIN_ENGINE_H_
