@@ -56,8 +56,10 @@ class Checksum64 {
       --size;
       if (buffered_ == 8) Absorb(buffer_), buffered_ = 0;
     }
+    if (size == 0) return;
     for (; size >= 8; p += 8, size -= 8) Absorb(p);
-    while (size > 0) buffer_[buffered_++] = *p++, --size;
+    std::memcpy(buffer_, p, size);  // buffer_ is empty here and size < 8
+    buffered_ = size;
   }
 
   uint64_t Finish() const {
