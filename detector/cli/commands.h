@@ -11,6 +11,8 @@ namespace unspin {
 
 int RunCheckCommand(const std::vector<std::string>& args);
 int RunFixCommand(const std::vector<std::string>& args);
+int RunDedupCommand(const std::vector<std::string>& args);  // dedup_command.cc
+int RunIndexCommand(const std::vector<std::string>& args);  // index_command.cc
 
 }  // namespace unspin
 

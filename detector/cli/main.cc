@@ -19,6 +19,8 @@ struct Command {
 constexpr Command kCommands[] = {
     {"check", "report spun phrases (text, jsonl, ...)", unspin::RunCheckCommand},
     {"fix", "print or write the restored text", unspin::RunFixCommand},
+    {"dedup", "find exact, near and spun duplicate articles", unspin::RunDedupCommand},
+    {"index", "build or extend an on-disk dedup index", unspin::RunIndexCommand},
 };
 
 void PrintUsage(std::ostream& out) {
