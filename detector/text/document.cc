@@ -58,7 +58,7 @@ LineColumn Document::LineColumnOf(size_t source_offset) const {
   const size_t line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
   const size_t line_start = line_starts_[line_index];
   LineColumn lc;
-  lc.line = line_index + 1;
+  lc.line = line_index + origin_line_;
   lc.column =
       CountCodePoints(absl::string_view(source_).substr(line_start, source_offset - line_start)) +
       1;

@@ -64,8 +64,19 @@ class Document {
   // Maps a byte range of text() to the byte range of source() it came from.
   SourceRange ToSource(size_t text_begin, size_t text_end) const;
 
-  // Line and column of a byte offset into source().
+  // Line and column of a byte offset into source(). Lines count from origin_line(), so they
+  // are lines of the input file even when source() is one record of it.
   LineColumn LineColumnOf(size_t source_offset) const;
+
+  // For a record cut from a larger input (a line of a JSON Lines corpus): the byte offset and
+  // 1-based line where source() begins in that input. Reports add origin_offset() to offsets
+  // into source() to name the input's bytes. 0 and 1 for whole-file documents.
+  void set_origin(size_t byte_offset, size_t line) {
+    origin_offset_ = byte_offset;
+    origin_line_ = line;
+  }
+  size_t origin_offset() const { return origin_offset_; }
+  size_t origin_line() const { return origin_line_; }
 
  private:
   size_t MapOffset(size_t text_offset, bool is_end) const;
@@ -77,6 +88,8 @@ class Document {
   bool identity_ = true;
   std::vector<SourceSegment> segments_;
   std::vector<size_t> line_starts_;  // byte offsets in source_ where each line begins
+  size_t origin_offset_ = 0;
+  size_t origin_line_ = 1;
 };
 
 // Checks that `bytes` is text unspin can analyse and wraps it as a plain-text document.

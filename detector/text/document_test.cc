@@ -70,5 +70,16 @@ TEST(DocumentTest, SegmentsMapExtractedTextBackToSource) {
   EXPECT_EQ(slice(0, 5), "A &amp; B");
 }
 
+TEST(DocumentTest, OriginShiftsLinesToTheEnclosingInput) {
+  Document doc("corpus.jsonl", "{\"text\": \"a b\"}");
+  EXPECT_EQ(doc.origin_offset(), 0u);
+  EXPECT_EQ(doc.LineColumnOf(11).line, 1u);
+  doc.set_origin(120, 7);
+  EXPECT_EQ(doc.origin_offset(), 120u);
+  const LineColumn lc = doc.LineColumnOf(11);
+  EXPECT_EQ(lc.line, 7u);
+  EXPECT_EQ(lc.column, 12u);
+}
+
 }  // namespace
 }  // namespace unspin
