@@ -265,6 +265,14 @@ absl::StatusOr<Guard> ParseGuard(absl::string_view value) {
         sequence.push_back(std::move(*test));
         continue;
       }
+      // A possessive alone is one token in running text ("Putin's" gives "putin", "'s"), but
+      // tokenized on its own it would split at the apostrophe.
+      if (word == "'s" || word == "\u2019s") {
+        TokenTest test;
+        test.literal = "'s";
+        sequence.push_back(std::move(test));
+        continue;
+      }
       // A literal may hold several tokens ("U.S.", "don't"): split as the tokenizer would.
       for (std::string& norm : PhraseTokens(word)) {
         TokenTest test;

@@ -107,5 +107,15 @@ TEST(ParseGuardTest, LiteralsAreNormalizedAndSplitLikeText) {
   EXPECT_EQ(guard->alternatives[2][0].token_class, TokenClass::kNumber);
 }
 
+TEST(ParseGuardTest, PossessiveAloneIsOneToken) {
+  for (const char* value : {"'s", "\u2019s"}) {
+    auto guard = ParseGuard(value);
+    ASSERT_TRUE(guard.ok()) << value;
+    ASSERT_EQ(guard->alternatives.size(), 1u);
+    ASSERT_EQ(guard->alternatives[0].size(), 1u) << value;
+    EXPECT_EQ(guard->alternatives[0][0].literal, "'s");
+  }
+}
+
 }  // namespace
 }  // namespace unspin
