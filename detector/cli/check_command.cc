@@ -19,13 +19,20 @@ int RunCheckCommand(const std::vector<std::string>& args) {
   std::string format = "text";
   std::string fail_on = "warning";
   bool summary = false;
+  bool show_skipped = false;
   EngineFlags engine_flags;
+  InputFlags input_flags;
   parser.AddString("format", "text|jsonl", "output format (default text)", &format);
   parser.AddString("fail-on", "error|warning|info",
                    "lowest severity that makes the exit status 1 (default warning)", &fail_on);
   parser.AddBool("summary", "jsonl: add a summary object with the spin score per document",
                  &summary);
+  parser.AddBool("show-skipped",
+                 "print to stderr what HTML/Markdown extraction skipped per file (scripts, "
+                 "navigation, code, boilerplate)",
+                 &show_skipped);
   AddEngineFlags(&parser, &engine_flags);
+  AddInputFlags(&parser, &input_flags);
 
   absl::StatusOr<std::vector<std::string>> paths = parser.Parse(args);
   if (parser.help_requested()) {
@@ -46,6 +53,11 @@ int RunCheckCommand(const std::vector<std::string>& args) {
     PrintError("check", "no input: give one or more files, or - for standard input");
     return 2;
   }
+  absl::StatusOr<InputOptions> input_options = input_flags.ToOptions();
+  if (!input_options.ok()) {
+    PrintError("check", input_options.status().message());
+    return 2;
+  }
   ReporterOptions reporter_options;
   reporter_options.jsonl_summary = summary;
   absl::StatusOr<std::unique_ptr<Reporter>> reporter = MakeReporter(format, reporter_options);
@@ -63,21 +75,28 @@ int RunCheckCommand(const std::vector<std::string>& args) {
   bool failing = false;
   std::string out;
   for (const std::string& path : *paths) {
-    absl::StatusOr<Document> document = LoadDocument(path);
-    if (!document.ok()) {
-      PrintError("check", document.status().message());
+    ExtractionStats skipped;
+    absl::StatusOr<std::vector<Document>> documents = ReadDocuments(path, *input_options, &skipped);
+    if (!documents.ok()) {
+      PrintError("check", documents.status().message());
       input_error = true;
       continue;
     }
-    const DocumentReport report = (*engine)->detector().Check(*document);
-    for (const Finding& f : report.findings) {
-      if (f.severity >= fail_level) failing = true;
+    if (show_skipped && !skipped.skipped.empty()) {
+      std::fprintf(stderr, "%s: %s\n", path == "-" ? "<stdin>" : path.c_str(),
+                   skipped.Summary().c_str());
     }
-    out.clear();
-    (*reporter)->AddDocument(*document, report, &out);
-    if (!WriteStdout(out)) {
-      PrintError("check", "cannot write to standard output");
-      return 2;
+    for (const Document& document : *documents) {
+      const DocumentReport report = (*engine)->detector().Check(document);
+      for (const Finding& f : report.findings) {
+        if (f.severity >= fail_level) failing = true;
+      }
+      out.clear();
+      (*reporter)->AddDocument(document, report, &out);
+      if (!WriteStdout(out)) {
+        PrintError("check", "cannot write to standard output");
+        return 2;
+      }
     }
   }
   out.clear();

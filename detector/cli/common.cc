@@ -34,6 +34,41 @@ absl::StatusOr<Document> LoadDocument(const std::string& path) {
   return DocumentFromPlainText(name, std::move(*bytes));
 }
 
+absl::StatusOr<InputOptions> InputFlags::ToOptions() const {
+  absl::StatusOr<InputFormat> format = ParseInputFormat(input);
+  if (!format.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat("--input: ", format.status().message()));
+  }
+  if (field.empty()) return absl::InvalidArgumentError("--field needs a member name");
+  InputOptions options;
+  options.format = *format;
+  options.field = field;
+  options.id_field = id_field;
+  return options;
+}
+
+void AddInputFlags(ArgParser* parser, InputFlags* flags) {
+  parser->AddString("input", "auto|text|html|markdown|jsonl",
+                    "input format (default auto: .html/.htm, .md/.markdown, .jsonl/.ndjson by "
+                    "extension, else text)",
+                    &flags->input);
+  parser->AddString("field", "NAME", "jsonl: the member holding each record's text (default text)",
+                    &flags->field);
+  parser->AddString("id-field", "NAME",
+                    "jsonl: the member naming each record in reports (default id; records "
+                    "without it are named by file and line)",
+                    &flags->id_field);
+}
+
+absl::StatusOr<std::vector<Document>> ReadDocuments(const std::string& path,
+                                                    const InputOptions& options,
+                                                    ExtractionStats* stats) {
+  absl::StatusOr<std::string> bytes = ReadFileToString(path);
+  if (!bytes.ok()) return bytes.status();
+  const std::string name = path == "-" ? "<stdin>" : path;
+  return LoadDocuments(name, std::move(*bytes), options, stats);
+}
+
 void PrintError(absl::string_view command, absl::string_view message) {
   std::cerr << "unspin " << command << ": " << message << "\n";
 }

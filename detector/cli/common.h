@@ -18,6 +18,8 @@
 #include "detector/cli/args.h"
 #include "detector/spin/engine.h"
 #include "detector/text/document.h"
+#include "detector/text/extraction.h"
+#include "detector/text/input.h"
 
 namespace unspin {
 
@@ -37,6 +39,25 @@ void AddEngineFlags(ArgParser* parser, EngineFlags* flags);
 // is an error: there is nothing to check, and a pipeline that sends nothing has a bug worth
 // seeing.
 absl::StatusOr<Document> LoadDocument(const std::string& path);
+
+// Flags that say how to read inputs (--input, --field, --id-field).
+struct InputFlags {
+  std::string input = "auto";   // --input: auto (by extension), text, html, markdown, jsonl
+  std::string field = "text";   // --field: JSON Lines member holding the text
+  std::string id_field = "id";  // --id-field: JSON Lines member naming the record
+
+  // InvalidArgument for an unknown --input.
+  absl::StatusOr<InputOptions> ToOptions() const;
+};
+
+void AddInputFlags(ArgParser* parser, InputFlags* flags);
+
+// Reads `path` ("-" is standard input, named "<stdin>") and turns it into documents in the
+// format `options` selects: one for text, HTML and Markdown, one per record for JSON Lines.
+// Empty input is an error. `stats` (may be null) receives what extraction skipped.
+absl::StatusOr<std::vector<Document>> ReadDocuments(const std::string& path,
+                                                    const InputOptions& options,
+                                                    ExtractionStats* stats);
 
 // Prints "unspin COMMAND: message" to stderr.
 void PrintError(absl::string_view command, absl::string_view message);

@@ -9,8 +9,69 @@
 #include "detector/cli/common.h"
 #include "detector/spin/restorer.h"
 #include "detector/util/file_io.h"
+#include "detector/util/json.h"
+#include "detector/util/status_macros.h"
 
 namespace unspin {
+namespace {
+
+// Replacement text as it must be written into the source format: HTML needs &, < and > as
+// references; a JSON string needs JSON escapes. Text and Markdown take it as is.
+void EscapeReplacements(InputFormat format, std::vector<Finding>* findings) {
+  for (Finding& f : *findings) {
+    if (format == InputFormat::kHtml) {
+      std::string escaped;
+      for (char c : f.replacement) {
+        if (c == '&') {
+          escaped += "&amp;";
+        } else if (c == '<') {
+          escaped += "&lt;";
+        } else if (c == '>') {
+          escaped += "&gt;";
+        } else {
+          escaped.push_back(c);
+        }
+      }
+      f.replacement = std::move(escaped);
+    } else if (format == InputFormat::kJsonl) {
+      std::string quoted;
+      AppendJsonString(f.replacement, &quoted);
+      f.replacement = quoted.substr(1, quoted.size() - 2);
+    }
+  }
+}
+
+struct FixedInput {
+  std::string text;      // the input with every restoration applied
+  bool changed = false;  // whether any byte differs from the input
+};
+
+// The input with every document's restorations applied. For JSON Lines each record's line is
+// rewritten in place; all other bytes (other members, blank lines, line ends) stay.
+absl::StatusOr<FixedInput> FixInput(const std::string& path, const InputOptions& options,
+                                    const Engine& engine) {
+  UNSPIN_ASSIGN_OR_RETURN(std::string bytes, ReadFileToString(path));
+  const std::string name = path == "-" ? "<stdin>" : path;
+  const InputFormat format =
+      options.format == InputFormat::kAuto ? FormatFromPath(name) : options.format;
+  UNSPIN_ASSIGN_OR_RETURN(std::vector<Document> documents,
+                          LoadDocuments(name, bytes, options, nullptr));
+  std::string fixed;
+  size_t copied = 0;  // bytes of `bytes` already in `fixed`
+  for (const Document& document : documents) {
+    std::vector<Finding> findings = engine.detector().Check(document).findings;
+    EscapeReplacements(format, &findings);
+    absl::StrAppend(&fixed,
+                    absl::string_view(bytes).substr(copied, document.origin_offset() - copied));
+    fixed += ApplyRestorations(document.source(), findings);
+    copied = document.origin_offset() + document.source().size();
+  }
+  absl::StrAppend(&fixed, absl::string_view(bytes).substr(copied));
+  const bool changed = fixed != bytes;
+  return FixedInput{std::move(fixed), changed};
+}
+
+}  // namespace
 
 int RunFixCommand(const std::vector<std::string>& args) {
   ArgParser parser("unspin fix", "[options] PATH | -  (or --in-place PATH...)",
@@ -20,8 +81,10 @@ int RunFixCommand(const std::vector<std::string>& args) {
                    "Exit status: 0 success, 2 usage or input error.");
   bool in_place = false;
   EngineFlags engine_flags;
+  InputFlags input_flags;
   parser.AddBool("in-place", "rewrite the files instead of printing", &in_place);
   AddEngineFlags(&parser, &engine_flags);
+  AddInputFlags(&parser, &input_flags);
 
   absl::StatusOr<std::vector<std::string>> paths = parser.Parse(args);
   if (parser.help_requested()) {
@@ -48,6 +111,11 @@ int RunFixCommand(const std::vector<std::string>& args) {
       }
     }
   }
+  absl::StatusOr<InputOptions> input_options = input_flags.ToOptions();
+  if (!input_options.ok()) {
+    PrintError("fix", input_options.status().message());
+    return 2;
+  }
   absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(engine_flags.ToOptions());
   if (!engine.ok()) {
     PrintError("fix", engine.status().message());
@@ -55,23 +123,21 @@ int RunFixCommand(const std::vector<std::string>& args) {
   }
   bool input_error = false;
   for (const std::string& path : *paths) {
-    absl::StatusOr<Document> document = LoadDocument(path);
-    if (!document.ok()) {
-      PrintError("fix", document.status().message());
+    absl::StatusOr<FixedInput> fixed = FixInput(path, *input_options, **engine);
+    if (!fixed.ok()) {
+      PrintError("fix", fixed.status().message());
       input_error = true;
       continue;
     }
-    const DocumentReport report = (*engine)->detector().Check(*document);
-    const std::string fixed = ApplyRestorations(document->source(), report.findings);
     if (!in_place) {
-      if (!WriteStdout(fixed) || std::fflush(stdout) != 0) {
+      if (!WriteStdout(fixed->text) || std::fflush(stdout) != 0) {
         PrintError("fix", "cannot write to standard output");
         return 2;
       }
       continue;
     }
-    if (fixed == document->source()) continue;
-    if (absl::Status s = WriteFileAtomically(path, fixed); !s.ok()) {
+    if (!fixed->changed) continue;
+    if (absl::Status s = WriteFileAtomically(path, fixed->text); !s.ok()) {
       PrintError("fix", s.message());
       input_error = true;
     }

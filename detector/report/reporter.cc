@@ -47,7 +47,8 @@ class JsonlReporter : public Reporter {
       out->append("{\"path\": ");
       AppendJsonString(document.path(), out);
       absl::StrAppend(out, ", \"line\": ", lc.line, ", \"column\": ", lc.column,
-                      ", \"start\": ", f.source_begin, ", \"end\": ", f.source_end, ", \"text\": ");
+                      ", \"start\": ", document.origin_offset() + f.source_begin,
+                      ", \"end\": ", document.origin_offset() + f.source_end, ", \"text\": ");
       AppendJsonString(Slice(document.source(), f.source_begin, f.source_end), out);
       out->append(", \"rule\": ");
       AppendJsonString(f.rule_id, out);
