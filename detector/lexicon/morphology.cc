@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -246,6 +247,57 @@ absl::StatusOr<std::unique_ptr<Morphology>> Morphology::Create(const MorphologyO
       std::make_unique<Hunspell>(options.hunspell_aff.c_str(), options.hunspell_dic.c_str());
   return std::unique_ptr<Morphology>(new HunspellMorphology(std::move(hunspell), std::move(verbs),
                                                             std::move(plurals), std::move(lemmas)));
+}
+
+namespace {
+
+bool IsAlphabetic(absl::string_view w) {
+  if (w.empty()) return false;
+  for (char c : w) {
+    if (!absl::ascii_isalpha(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<PhraseVariant> InflectPhrasePair(Morphology& morphology, const PhraseVariant& pair,
+                                             PairInflection mode) {
+  std::vector<PhraseVariant> out;
+  if (pair.spun.empty() || pair.restored.empty()) return out;
+  const std::string first_restored = absl::AsciiStrToLower(pair.restored.front());
+  const std::string last_restored = absl::AsciiStrToLower(pair.restored.back());
+  auto add_forms = [&](size_t spun_index, size_t restored_index, Inflection inflection,
+                       const std::string& restored_word) {
+    const std::vector<std::string> spun_forms =
+        morphology.Inflect(pair.spun[spun_index], inflection);
+    const std::vector<std::string> restored_forms = morphology.Inflect(restored_word, inflection);
+    if (spun_forms.empty() || restored_forms.empty()) return;
+    for (const std::string& form : spun_forms) {
+      PhraseVariant variant = pair;
+      variant.spun[spun_index] = form;
+      variant.restored[restored_index] = restored_forms.front();
+      out.push_back(std::move(variant));
+    }
+  };
+  const bool first_is_word = IsAlphabetic(pair.spun.front()) && IsAlphabetic(first_restored);
+  const bool verb = mode == PairInflection::kVerb ||
+                    (mode == PairInflection::kAuto && first_is_word &&
+                     morphology.IsBaseForm(pair.spun.front()) &&
+                     morphology.IsBaseForm(first_restored));
+  if (verb) {
+    for (Inflection inflection : {Inflection::kS, Inflection::kPast, Inflection::kGerund}) {
+      add_forms(0, 0, inflection, first_restored);
+    }
+  }
+  const bool last_is_word = IsAlphabetic(pair.spun.back()) && IsAlphabetic(last_restored);
+  if (last_is_word && (mode == PairInflection::kNoun || mode == PairInflection::kAuto)) {
+    const bool plural_side = !morphology.IsBaseForm(pair.spun.back()) &&
+                             !morphology.Inflect(pair.spun.back(), Inflection::kSingular).empty();
+    add_forms(pair.spun.size() - 1, pair.restored.size() - 1,
+              plural_side ? Inflection::kSingular : Inflection::kS, last_restored);
+  }
+  return out;
 }
 
 }  // namespace unspin

@@ -56,6 +56,25 @@ class Morphology {
   virtual bool IsWord(absl::string_view word) = 0;
 };
 
+// Which words of a phrase pair take inflections (rules/README.md, "Inflection").
+enum class PairInflection {
+  kAuto,  // kVerb when both first words are base forms, plus kNoun
+  kVerb,  // the first word of both phrases: -s, past, -ing
+  kNoun,  // the last word of both phrases: plural, or singular when written plural
+};
+
+// A spun phrase and its restoration, as words.
+struct PhraseVariant {
+  std::vector<std::string> spun;      // normalized (lower case) tokens
+  std::vector<std::string> restored;  // words as written (a name keeps its capitals)
+};
+
+// Inflected variants of `pair` (the pair itself not included). A variant is made only when both
+// sides have the form, so a restoration is never a non-word: "seek advice from" / "visit" gives
+// "seeks advice from" / "visits", "sought advice from" / "visited", ...
+std::vector<PhraseVariant> InflectPhrasePair(Morphology& morphology, const PhraseVariant& pair,
+                                             PairInflection mode);
+
 // Spelling-rule candidates for an inflection, before any dictionary check (exposed for tests).
 std::vector<std::string> InflectionCandidates(absl::string_view word, Inflection inflection);
 

@@ -1,0 +1,179 @@
+#include "detector/lexicon/language_model.h"
+
+#include <cstring>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "detector/lexicon/language_model_format.h"
+
+namespace unspin {
+namespace {
+
+using lm_format::HomeSlot;
+using lm_format::kEmptySlot;
+using lm_format::LowMask;
+
+// Scans an ordered-linear-probing table (see language_model_format.h) for `key`.
+inline int64_t FindKey(absl::Span<const uint64_t> slots, uint64_t capacity, uint32_t key_bits,
+                       uint64_t key) {
+  const uint64_t key_mask = LowMask(key_bits);
+  const uint64_t home = HomeSlot(key, capacity);
+  for (uint64_t i = home; i < slots.size(); ++i) {
+    const uint64_t slot = slots[i];
+    if (slot == kEmptySlot) return -1;
+    const uint64_t k = slot & key_mask;
+    if (k == key) return static_cast<int64_t>(i);
+    if (HomeSlot(k, capacity) > home) return -1;
+  }
+  return -1;
+}
+
+}  // namespace
+
+absl::StatusOr<LanguageModel> LanguageModel::Open(const std::string& path) {
+  absl::StatusOr<DataFile> file = DataFile::Open(path, kLanguageModelKind, lm_format::kVersion);
+  if (!file.ok()) return file.status();
+  LanguageModel lm(std::move(*file));
+  absl::Status status = lm.Init();
+  if (!status.ok()) return status;
+  return lm;
+}
+
+absl::StatusOr<LanguageModel> LanguageModel::FromImage(absl::string_view image) {
+  absl::StatusOr<DataFile> file =
+      DataFile::FromBuffer(image, kLanguageModelKind, lm_format::kVersion);
+  if (!file.ok()) return file.status();
+  LanguageModel lm(std::move(*file));
+  absl::Status status = lm.Init();
+  if (!status.ok()) return status;
+  return lm;
+}
+
+absl::Status LanguageModel::Init() {
+  const std::string& name = file_.name();
+  auto corrupt = [&name](absl::string_view what) {
+    return absl::DataLossError(absl::StrCat(name, ": corrupt language model (", what, ")"));
+  };
+  absl::StatusOr<absl::string_view> params_bytes = file_.Section(lm_format::kParams);
+  if (!params_bytes.ok()) return params_bytes.status();
+  if (params_bytes->size() != sizeof(lm_format::Params)) return corrupt("parameters");
+  lm_format::Params params;
+  std::memcpy(&params, params_bytes->data(), sizeof(params));
+
+  absl::StatusOr<StringIndex> vocab = StringIndex::Load(file_, lm_format::kVocabBase);
+  if (!vocab.ok()) return vocab.status();
+  vocab_ = *vocab;
+
+#define UNSPIN_LM_ARRAY(field, type, section)                              \
+  {                                                                        \
+    absl::StatusOr<absl::Span<const type>> a = file_.Array<type>(section); \
+    if (!a.ok()) return a.status();                                        \
+    field = *a;                                                            \
+  }
+  UNSPIN_LM_ARRAY(unigram_prob_, float, lm_format::kUnigramProb);
+  UNSPIN_LM_ARRAY(unigram_backoff_, float, lm_format::kUnigramBackoff);
+  UNSPIN_LM_ARRAY(bigram_prob_table_, float, lm_format::kBigramProbTable);
+  UNSPIN_LM_ARRAY(bigram_backoff_table_, float, lm_format::kBigramBackoffTable);
+  UNSPIN_LM_ARRAY(trigram_prob_table_, float, lm_format::kTrigramProbTable);
+  UNSPIN_LM_ARRAY(bigram_slots_, uint64_t, lm_format::kBigramSlots);
+  UNSPIN_LM_ARRAY(trigram_slots_, uint64_t, lm_format::kTrigramSlots);
+#undef UNSPIN_LM_ARRAY
+
+  const uint64_t vocab_limit = uint64_t{1} << params.vocab_bits;
+  if (params.vocab_bits == 0 || params.vocab_bits > 24 || params.vocab_size >= vocab_limit ||
+      vocab_.size() != params.vocab_size || unigram_prob_.size() != params.vocab_size ||
+      unigram_backoff_.size() != params.vocab_size) {
+    return corrupt("vocabulary");
+  }
+  if (params.backoff_bits == 0 || params.backoff_bits > 16 ||
+      2 * params.vocab_bits + lm_format::kProbBits + params.backoff_bits > 64 ||
+      bigram_prob_table_.size() != (size_t{1} << lm_format::kProbBits) ||
+      trigram_prob_table_.size() != (size_t{1} << lm_format::kProbBits) ||
+      bigram_backoff_table_.size() != (size_t{1} << params.backoff_bits)) {
+    return corrupt("probability tables");
+  }
+  if (params.bigram_capacity == 0 || bigram_slots_.size() < params.bigram_capacity ||
+      params.trigram_capacity == 0 || trigram_slots_.size() < params.trigram_capacity ||
+      bigram_slots_.size() >= (uint64_t{1} << params.slot_bits) ||
+      params.slot_bits + params.vocab_bits + lm_format::kProbBits > 64) {
+    return corrupt("n-gram tables");
+  }
+  if (params.bos >= params.vocab_size || params.eos >= params.vocab_size) {
+    return corrupt("sentence markers");
+  }
+  vocab_size_ = params.vocab_size;
+  vocab_bits_ = params.vocab_bits;
+  backoff_bits_ = params.backoff_bits;
+  slot_bits_ = params.slot_bits;
+  bos_ = params.bos;
+  eos_ = params.eos;
+  bigram_count_ = params.bigram_count;
+  trigram_count_ = params.trigram_count;
+  bigram_capacity_ = params.bigram_capacity;
+  trigram_capacity_ = params.trigram_capacity;
+  unknown_log_prob_ = params.unknown_log_prob;
+  return absl::OkStatus();
+}
+
+uint32_t LanguageModel::Find(absl::string_view lowercase_word) const {
+  const uint32_t id = vocab_.Find(lowercase_word);
+  return id == kNotFound ? kUnknownWord : id;
+}
+
+absl::string_view LanguageModel::Word(uint32_t word) const { return vocab_.Get(word); }
+
+int64_t LanguageModel::FindBigram(uint32_t history, uint32_t word) const {
+  const uint64_t key = (uint64_t{history} << vocab_bits_) | word;
+  return FindKey(bigram_slots_, bigram_capacity_, 2 * vocab_bits_, key);
+}
+
+int64_t LanguageModel::FindTrigram(uint64_t bigram_slot, uint32_t history2) const {
+  const uint64_t key = (bigram_slot << vocab_bits_) | history2;
+  return FindKey(trigram_slots_, trigram_capacity_, slot_bits_ + vocab_bits_, key);
+}
+
+double LanguageModel::BigramBackoff(uint32_t history2, uint32_t history1) const {
+  if (history2 >= vocab_size_) return 0.0;
+  const int64_t slot = FindBigram(history2, history1);
+  if (slot < 0) return 0.0;
+  const uint64_t payload = bigram_slots_[slot] >> (2 * vocab_bits_);
+  return bigram_backoff_table_[(payload >> lm_format::kProbBits) & LowMask(backoff_bits_)];
+}
+
+double LanguageModel::LogProb(uint32_t word, uint32_t prev1, uint32_t prev2) const {
+  if (word >= vocab_size_) return unknown_log_prob_;
+  if (prev1 >= vocab_size_) return unigram_prob_[word];
+  const int64_t bigram = FindBigram(prev1, word);
+  if (bigram < 0) {
+    // P(w | h2 h1) = bo(h2 h1) + bo(h1) + P(w): no trigram can exist without its bigram.
+    return BigramBackoff(prev2, prev1) + unigram_backoff_[prev1] + unigram_prob_[word];
+  }
+  const uint64_t payload = bigram_slots_[bigram] >> (2 * vocab_bits_);
+  const double bigram_prob = bigram_prob_table_[payload & LowMask(lm_format::kProbBits)];
+  if (prev2 >= vocab_size_) return bigram_prob;
+  const int64_t trigram = FindTrigram(static_cast<uint64_t>(bigram), prev2);
+  if (trigram < 0) return BigramBackoff(prev2, prev1) + bigram_prob;
+  const uint64_t prob_index =
+      (trigram_slots_[trigram] >> (slot_bits_ + vocab_bits_)) & LowMask(lm_format::kProbBits);
+  return trigram_prob_table_[prob_index];
+}
+
+double LanguageModel::Unigram(uint32_t word) const {
+  return word < vocab_size_ ? unigram_prob_[word] : unknown_log_prob_;
+}
+
+double LanguageModel::ScoreSequence(absl::Span<const uint32_t> words,
+                                    SequenceContext context) const {
+  uint32_t prev2 = kNoWord;
+  uint32_t prev1 = context.sentence_start ? bos_ : kNoWord;
+  double total = 0.0;
+  for (const uint32_t w : words) {
+    total += LogProb(w, prev1, prev2);
+    prev2 = prev1;
+    prev1 = w;
+  }
+  if (context.sentence_end) total += LogProb(eos_, prev1, prev2);
+  return total;
+}
+
+}  // namespace unspin

@@ -1,0 +1,64 @@
+// Build-time half of LanguageModel: turns a trigram backoff model (words, log10 probabilities and
+// backoff weights) into the compiled file that LanguageModel::Open maps.
+//
+//   unspin::NGramModelData data;            // filled by a reader (sphinx_lm_reader.h) or a test
+//   unspin::LanguageModelBuildStats stats;
+//   UNSPIN_ASSIGN_OR_RETURN(std::string image,
+//                           unspin::BuildLanguageModelImage(data, {}, &stats));
+#ifndef UNSPIN_DETECTOR_LEXICON_LANGUAGE_MODEL_BUILDER_H_
+#define UNSPIN_DETECTOR_LEXICON_LANGUAGE_MODEL_BUILDER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace unspin {
+
+// A trigram backoff model in plain form. Every trigram (h2 h1 w) needs its bigram (h1 w), as in
+// any ARPA/trie model.
+struct NGramModelData {
+  struct Bigram {
+    uint32_t history;  // the word before
+    uint32_t word;
+    float log_prob;     // log10 P(word | history)
+    float log_backoff;  // log10 backoff weight of the context "history word"
+  };
+  struct Trigram {
+    uint32_t history2;  // two words before
+    uint32_t history1;  // the word before
+    uint32_t word;
+    float log_prob;  // log10 P(word | history2 history1)
+  };
+  std::vector<std::string> words;  // word id = index; must contain "<s>" and "</s>"
+  std::vector<float> unigram_log_prob;
+  std::vector<float> unigram_log_backoff;
+  std::vector<Bigram> bigrams;
+  std::vector<Trigram> trigrams;
+  std::string description;  // stored as metadata (source file, counts)
+};
+
+struct LanguageModelBuildOptions {
+  // Fraction of home slots filled in the n-gram hash tables. Higher is smaller and slower on
+  // misses; 0.8 keeps a miss at about two probes.
+  double load_factor = 0.8;
+};
+
+struct LanguageModelBuildStats {
+  uint64_t bigram_slots = 0;
+  uint64_t trigram_slots = 0;
+  uint32_t backoff_bits = 0;
+  double max_quantization_error = 0;  // log10, over all probabilities and backoffs
+  double mean_bigram_probes = 0;      // average slots scanned by a successful bigram lookup
+};
+
+// The complete file image. InvalidArgument when the model is inconsistent (ids out of range,
+// duplicate n-grams, a trigram without its bigram, missing sentence markers).
+absl::StatusOr<std::string> BuildLanguageModelImage(const NGramModelData& data,
+                                                    const LanguageModelBuildOptions& options,
+                                                    LanguageModelBuildStats* stats);
+
+}  // namespace unspin
+
+#endif  // UNSPIN_DETECTOR_LEXICON_LANGUAGE_MODEL_BUILDER_H_
