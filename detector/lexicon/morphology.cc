@@ -281,10 +281,10 @@ std::vector<PhraseVariant> InflectPhrasePair(Morphology& morphology, const Phras
     }
   };
   const bool first_is_word = IsAlphabetic(pair.spun.front()) && IsAlphabetic(first_restored);
-  const bool verb = mode == PairInflection::kVerb ||
-                    (mode == PairInflection::kAuto && first_is_word &&
-                     morphology.IsBaseForm(pair.spun.front()) &&
-                     morphology.IsBaseForm(first_restored));
+  const bool verb =
+      mode == PairInflection::kVerb ||
+      (mode == PairInflection::kAuto && first_is_word && morphology.IsBaseForm(pair.spun.front()) &&
+       morphology.IsBaseForm(first_restored));
   if (verb) {
     for (Inflection inflection : {Inflection::kS, Inflection::kPast, Inflection::kGerund}) {
       add_forms(0, 0, inflection, first_restored);

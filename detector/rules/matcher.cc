@@ -115,14 +115,6 @@ std::vector<std::string> PhraseTokens(absl::string_view phrase) {
   return out;
 }
 
-bool IsAlphabetic(absl::string_view w) {
-  if (w.empty()) return false;
-  for (char c : w) {
-    if (!absl::ascii_isalpha(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Build(std::vector<RulePack> packs,
@@ -147,44 +139,14 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Build(std::vector<RulePack> pa
       set->AddVariant(&rule, phrase, rule.replacement);
       if (morphology == nullptr || rule.inflect == InflectMode::kNone) continue;
 
-      std::vector<std::string> replacement = absl::StrSplit(rule.replacement, ' ');
-      const std::string first_replacement = absl::AsciiStrToLower(replacement.front());
-      const std::string last_replacement = absl::AsciiStrToLower(replacement.back());
-      // Keeps a variant only when both sides have the form, so a restoration is never a
-      // non-word.
-      auto add_forms = [&](size_t phrase_index, size_t replacement_index, Inflection inflection,
-                           const std::string& replacement_word) {
-        const std::vector<std::string> spun_forms =
-            morphology->Inflect(phrase[phrase_index], inflection);
-        const std::vector<std::string> restored_forms =
-            morphology->Inflect(replacement_word, inflection);
-        if (spun_forms.empty() || restored_forms.empty()) return;
-        for (const std::string& form : spun_forms) {
-          std::vector<std::string> variant = phrase;
-          variant[phrase_index] = form;
-          std::vector<std::string> restored = replacement;
-          restored[replacement_index] = restored_forms.front();
-          set->AddVariant(&rule, variant, absl::StrJoin(restored, " "));
-        }
-      };
-
-      const bool first_is_word = IsAlphabetic(phrase.front()) && IsAlphabetic(first_replacement);
-      const bool verb =
-          rule.inflect == InflectMode::kVerb ||
-          (rule.inflect == InflectMode::kAuto && first_is_word &&
-           morphology->IsBaseForm(phrase.front()) && morphology->IsBaseForm(first_replacement));
-      if (verb) {
-        for (Inflection inflection : {Inflection::kS, Inflection::kPast, Inflection::kGerund}) {
-          add_forms(0, 0, inflection, first_replacement);
-        }
-      }
-      const bool last_is_word = IsAlphabetic(phrase.back()) && IsAlphabetic(last_replacement);
-      if (last_is_word &&
-          (rule.inflect == InflectMode::kNoun || rule.inflect == InflectMode::kAuto)) {
-        const bool plural_side = !morphology->IsBaseForm(phrase.back()) &&
-                                 !morphology->Inflect(phrase.back(), Inflection::kSingular).empty();
-        add_forms(phrase.size() - 1, replacement.size() - 1,
-                  plural_side ? Inflection::kSingular : Inflection::kS, last_replacement);
+      PhraseVariant pair;
+      pair.spun = phrase;
+      pair.restored = absl::StrSplit(rule.replacement, ' ');
+      const PairInflection mode = rule.inflect == InflectMode::kVerb   ? PairInflection::kVerb
+                                  : rule.inflect == InflectMode::kNoun ? PairInflection::kNoun
+                                                                       : PairInflection::kAuto;
+      for (const PhraseVariant& variant : InflectPhrasePair(*morphology, pair, mode)) {
+        set->AddVariant(&rule, variant.spun, absl::StrJoin(variant.restored, " "));
       }
     }
   }
