@@ -1,22 +1,19 @@
 // The rule packs in rules/*.rules, compiled into the binary so unspin needs no data files to find
 // its rules.
 //
-//   for (const unspin::EmbeddedPack& p : unspin::BuiltinPacks()) {
-//     absl::StatusOr<unspin::RulePack> pack = unspin::ParseRulePack(p.text, p.file);
+//   for (const unspin::EmbeddedFile& f : unspin::BuiltinPacks()) {
+//     absl::StatusOr<unspin::RulePack> pack = unspin::ParseRulePack(f.text, f.path);
 //   }
 #ifndef UNSPIN_RULES_BUILTIN_PACKS_H_
 #define UNSPIN_RULES_BUILTIN_PACKS_H_
 
 #include <vector>
 
+#include "detector/util/embedded_file.h"
+
 namespace unspin {
 
-struct EmbeddedPack {
-  const char* file;  // path in the source tree, e.g. "rules/news.rules" (used in errors)
-  const char* text;  // the pack file's contents
-};
-
-const std::vector<EmbeddedPack>& BuiltinPacks();
+const std::vector<EmbeddedFile>& BuiltinPacks();
 
 }  // namespace unspin
 

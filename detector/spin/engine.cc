@@ -13,8 +13,8 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& opti
   std::unique_ptr<Engine> engine(new Engine());
   std::vector<RulePack> packs;
   if (options.builtin_packs) {
-    for (const EmbeddedPack& embedded : BuiltinPacks()) {
-      UNSPIN_ASSIGN_OR_RETURN(RulePack pack, ParseRulePack(embedded.text, embedded.file));
+    for (const EmbeddedFile& embedded : BuiltinPacks()) {
+      UNSPIN_ASSIGN_OR_RETURN(RulePack pack, ParseRulePack(embedded.text, embedded.path));
       packs.push_back(std::move(pack));
     }
   }
