@@ -162,14 +162,12 @@ class HunspellMorphology : public Morphology {
       // verb.exc lists irregular past forms and irregular spellings of -ing forms together.
       auto it = irregular_verbs_.find(w);
       if (it != irregular_verbs_.end()) {
-        bool any = false;
+        // Regular candidates still follow: the list also holds British doublings
+        // ("revelled") beside which the dictionary's "reveled" is right; "seeked" is not a word
+        // and fails the dictionary check.
         for (const std::string& f : it->second) {
-          if (absl::EndsWith(f, "ing") == (inflection == Inflection::kGerund)) {
-            AddUnique(&out, f);
-            any = true;
-          }
+          if (absl::EndsWith(f, "ing") == (inflection == Inflection::kGerund)) AddUnique(&out, f);
         }
-        if (any && inflection == Inflection::kPast) return out;  // no "seeked" beside "sought"
       }
     } else if (inflection == Inflection::kS) {
       auto it = irregular_plurals_.find(w);
