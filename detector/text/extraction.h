@@ -68,7 +68,7 @@ class TextBuilder {
   void AppendDecoded(absl::string_view decoded, size_t source_begin, size_t source_length);
 
   // Appends text that stands for no source bytes (" " for a Markdown soft line break, "\n" for
-  // a hard one). Ignored at the start of a block.
+  // a hard one). Ignored at the start of a block; a " " is ignored after whitespace.
   void AppendSeparator(absl::string_view separator);
 
   // Ends the current block; the next text starts a new paragraph. Trailing spaces of the block

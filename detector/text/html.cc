@@ -317,7 +317,15 @@ class ProseExtractor {
             if (IsBlock(element.tag)) builder_->BreakBlock();
             break;
           }
-          if (!Enter(element, frame.in_article)) break;
+          if (!Enter(element, frame.in_article)) {
+            // Skipped content still separates what surrounds it: "a<code>x</code>b" is not "ab".
+            if (IsBlock(element.tag)) {
+              builder_->BreakBlock();
+            } else {
+              builder_->AppendSeparator(" ");
+            }
+            break;
+          }
           if (IsBlock(element.tag)) builder_->BreakBlock();
           stack.push_back({node, frame.in_article, true});
           const bool in_article = frame.in_article || element.tag == GUMBO_TAG_ARTICLE ||
@@ -388,7 +396,13 @@ class ProseExtractor {
     const size_t end = begin + text.original_text.length;
     // The parser moved this text before something it had already emitted (foster parenting):
     // keep the two apart so no sentence runs across the jump.
-    if (begin < last_source_end_) builder_->BreakBlock();
+    if (begin < last_source_end_) {
+      builder_->BreakBlock();
+    } else if (GapHoldsText(last_source_end_, begin)) {
+      // Text between the two nodes stayed elsewhere in the tree (a misnested table): it still
+      // separates them.
+      builder_->AppendSeparator(" ");
+    }
     last_source_end_ = end;
     size_t run = begin;
     size_t i = begin;
@@ -416,6 +430,26 @@ class ProseExtractor {
       ++i;
     }
     builder_->AppendVerbatim(run, end - run);
+  }
+
+  // True when html_[begin, end) holds anything besides tags. Between two consecutive text
+  // nodes that is text the tree put somewhere else.
+  bool GapHoldsText(size_t begin, size_t end) const {
+    constexpr size_t kMaxScan = 4096;  // markup runs are short; a longer gap separates anyway
+    if (begin >= end || last_source_end_ == 0) return false;
+    if (end - begin > kMaxScan) return true;
+    bool in_tag = false;
+    for (size_t i = begin; i < end; ++i) {
+      const char c = html_[i];
+      if (in_tag) {
+        in_tag = c != '>';
+      } else if (c == '<') {
+        in_tag = true;
+      } else {
+        return true;
+      }
+    }
+    return false;
   }
 
   absl::string_view html_;

@@ -2,12 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "detector/text/tokenizer.h"
+#include "detector/text/utf8.h"
 
 namespace unspin {
 namespace {
@@ -82,6 +84,8 @@ TEST(DocumentFromHtmlTest, ExtractsProse) {
        "<p>Before <code>x = 1</code> after.</p><script>var s = 'spin';</script>"
        "<style>p {}</style><pre>code block</pre><noscript>enable js</noscript>",
        "Before  after."},
+      {"skipped inline content separates words", "<p>a<code>x</code>b c<button>y</button>d</p>",
+       "a b c d"},
       {"page furniture is skipped",
        "<header><a>Home</a></header><nav>Menu items</nav><main><article><header><h1>Head</h1>"
        "</header><p>Body.</p><aside>Related</aside><footer>Tags</footer></article></main>"
@@ -191,6 +195,62 @@ TEST(DocumentFromHtmlTest, DeepNestingDoesNotOverflow) {
   for (int i = 0; i < 2000; ++i) html += "<div>";
   html += "deep";
   EXPECT_EQ(Extract(html).text(), "deep");
+}
+
+// Random pages built from awkward pieces (entities valid and not, stray and unclosed tags,
+// skipped elements glued to words, tables, comments, CRLF): every word still maps back.
+TEST(DocumentFromHtmlTest, RandomMarkupKeepsEveryWordMapped) {
+  const char* pieces[] = {
+      "word",
+      "Caf&eacute;",
+      " ",
+      "\n",
+      "\r\n",
+      "<p>",
+      "</p>",
+      "<em>",
+      "</em>",
+      "<b>",
+      "</b>",
+      "<div>",
+      "</div>",
+      "</span>",
+      "&amp;",
+      "&notit;",
+      "&#8217;",
+      "&bogus;",
+      "& ",
+      "a < b",
+      "<br>",
+      "<table>",
+      "<td>",
+      "</table>",
+      "<!-- c -->",
+      "<script>x y</script>",
+      "<code>k</code>",
+      "<a href='u'>",
+      "</a>",
+      "&#x1F600;",
+      "na\xC3\xAFve",
+      "<li>",
+      "<h2>",
+      "</h2>",
+      "<nav>n</nav>",
+      "&nbsp;",
+      "<p>- Advertisement -</p>",
+      "<template>t</template>",
+      "<pre>",
+  };
+  std::mt19937 rng(20240601);
+  for (int round = 0; round < 300; ++round) {
+    std::string html;
+    const int n = 1 + static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) html += pieces[rng() % (sizeof(pieces) / sizeof(pieces[0]))];
+    SCOPED_TRACE(html);
+    const Document doc = Extract(html);
+    EXPECT_TRUE(ValidateUtf8(doc.text()).ok());
+    ExpectWordsPointAtSource(doc);
+  }
 }
 
 struct ReferenceCase {

@@ -133,7 +133,11 @@ class MarkdownExtractor {
       case MD_SPAN_LATEXMATH:
       case MD_SPAN_LATEXMATH_DISPLAY:
       case MD_SPAN_IMG:
-        if (skip_depth_++ == 0) skipped_bytes_ = 0;
+        if (skip_depth_++ == 0) {
+          skipped_bytes_ = 0;
+          // Skipped content still separates what surrounds it: "a`x`b" is not "ab".
+          builder_->AppendSeparator(" ");
+        }
         break;
       case MD_SPAN_A: {
         const auto* a = static_cast<const MD_SPAN_A_DETAIL*>(detail);
@@ -184,6 +188,7 @@ class MarkdownExtractor {
     if (!is_address) return;
     Skip("url", builder_->SourceBytesSince(link.checkpoint));
     builder_->Restore(link.checkpoint);
+    builder_->AppendSeparator(" ");
   }
 
   int OnText(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {

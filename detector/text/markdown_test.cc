@@ -2,11 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 #include "absl/strings/match.h"
 #include "detector/text/html.h"
 #include "detector/text/tokenizer.h"
+#include "detector/text/utf8.h"
 
 namespace unspin {
 namespace {
@@ -78,6 +80,7 @@ TEST(DocumentFromMarkdownTest, ExtractsProse) {
       {"code is skipped",
        "Run `make all` now.\n\n```sh\nfenced code\n```\n\n    indented code\n\nAfter.\n",
        "Run  now.\n\nAfter."},
+      {"skipped inline content separates words", "foo`bar`baz ![x](y.png)z\n", "foo baz z"},
       {"link text is prose, addresses are not",
        "See [the report](http://a.b/r \"Title\") or <http://x.y/z>, www.example.com and "
        "me@example.com.\n",
@@ -172,6 +175,53 @@ TEST(DocumentFromMarkdownTest, RejectsBytesThatAreNotText) {
   ASSERT_FALSE(invalid.ok());
   EXPECT_TRUE(absl::StartsWith(invalid.status().message(), "b.md: invalid UTF-8"))
       << invalid.status();
+}
+
+// Random documents built from awkward pieces (escapes, entities, emphasis, code, links,
+// quotes, lists, HTML blocks and inline tags, CRLF): every word still maps back.
+TEST(DocumentFromMarkdownTest, RandomMarkupKeepsEveryWordMapped) {
+  const char* pieces[] = {
+      "word",
+      " ",
+      "\n",
+      "\n\n",
+      "\r\n",
+      "*em*",
+      "__strong__",
+      "\\*",
+      "\\\\",
+      "&amp;",
+      "&bogus;",
+      "&#8217;",
+      "`code`",
+      " [link](u) ",
+      " <http://a.b> ",
+      "> ",
+      "- ",
+      "1. ",
+      "# ",
+      "```\nfence\n```\n",
+      "    indented\n",
+      "<b>",
+      "</b>",
+      "\n<div>\nblock &amp; html\n</div>\n\n",
+      "caf\xC3\xA9",
+      "![alt](i.png)",
+      "  \n",
+      "\\\n",
+      "~~del~~",
+      "| a | b |\n|---|---|\n",
+  };
+  std::mt19937 rng(20240602);
+  for (int round = 0; round < 300; ++round) {
+    std::string md;
+    const int n = 1 + static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) md += pieces[rng() % (sizeof(pieces) / sizeof(pieces[0]))];
+    SCOPED_TRACE(md);
+    const Document doc = Extract(md);
+    EXPECT_TRUE(ValidateUtf8(doc.text()).ok());
+    ExpectWordsPointAtSource(doc);
+  }
 }
 
 TEST(FrontMatterLengthTest, FindsTheClosingDelimiter) {
