@@ -42,26 +42,29 @@ void MakeLists(std::vector<Pair> pairs, uint32_t n, std::vector<uint32_t>* offse
 
 }  // namespace
 
-uint32_t ThesaurusBuilder::Intern(absl::string_view raw) {
+const std::string& ThesaurusBuilder::Normalize(absl::string_view raw) {
   auto it = raw_to_key_.find(raw);
-  if (it == raw_to_key_.end()) {
-    const std::string key = NormalizePhrase(raw);
-    const uint32_t id = key.empty() ? kNotFound : keys_.Add(key);
-    if (id != kNotFound && id >= spelled_capitalized_.size()) {
-      spelled_capitalized_.resize(id + 1, 0);
-      spelled_lower_.resize(id + 1, 0);
-    }
-    if (id != kNotFound) (HasUpper(raw) ? spelled_capitalized_ : spelled_lower_)[id] = 1;
-    it = raw_to_key_.emplace(std::string(raw), id).first;
-  }
+  if (it == raw_to_key_.end()) it = raw_to_key_.emplace(raw, NormalizePhrase(raw)).first;
   return it->second;
+}
+
+uint32_t ThesaurusBuilder::Intern(const std::string& key, absl::string_view raw) {
+  const uint32_t id = keys_.Add(key);
+  if (id >= spelled_capitalized_.size()) {
+    spelled_capitalized_.resize(id + 1, 0);
+    spelled_lower_.resize(id + 1, 0);
+  }
+  (HasUpper(raw) ? spelled_capitalized_ : spelled_lower_)[id] = 1;
+  return id;
 }
 
 void ThesaurusBuilder::Add(absl::string_view raw_head, absl::string_view raw_synonym,
                            uint16_t flags) {
-  const uint32_t head = Intern(raw_head);
-  const uint32_t synonym = Intern(raw_synonym);
-  if (head == kNotFound || synonym == kNotFound || head == synonym) return;
+  const std::string& head_key = Normalize(raw_head);
+  const std::string& synonym_key = Normalize(raw_synonym);
+  if (head_key.empty() || synonym_key.empty() || head_key == synonym_key) return;
+  const uint32_t head = Intern(head_key, raw_head);
+  const uint32_t synonym = Intern(synonym_key, raw_synonym);
   pairs_[uint64_t{head} << 32 | synonym] |= flags;
 }
 

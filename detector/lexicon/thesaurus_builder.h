@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/node_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "detector/lexicon/string_index.h"
@@ -56,13 +57,16 @@ class ThesaurusBuilder {
                                     ThesaurusBuildStats* stats) const;
 
  private:
-  uint32_t Intern(absl::string_view raw);
+  // NormalizePhrase, cached per spelling (the sources repeat spellings millions of times).
+  const std::string& Normalize(absl::string_view raw);
+  // Id of `key`, recording whether `raw` was capitalized.
+  uint32_t Intern(const std::string& key, absl::string_view raw);
 
   StringIndexBuilder keys_;
-  absl::flat_hash_map<std::string, uint32_t> raw_to_key_;  // spelling -> key id (or kNotFound)
-  std::vector<uint8_t> spelled_capitalized_;               // per key: some spelling had capitals
-  std::vector<uint8_t> spelled_lower_;                     // per key: some spelling had none
-  absl::flat_hash_map<uint64_t, uint16_t> pairs_;          // head << 32 | synonym -> flags
+  absl::node_hash_map<std::string, std::string> raw_to_key_;  // spelling -> key (stable refs)
+  std::vector<uint8_t> spelled_capitalized_;                  // per key: some spelling had capitals
+  std::vector<uint8_t> spelled_lower_;                        // per key: some spelling had none
+  absl::flat_hash_map<uint64_t, uint16_t> pairs_;             // head << 32 | synonym -> flags
 };
 
 }  // namespace unspin

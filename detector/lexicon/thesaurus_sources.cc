@@ -54,7 +54,9 @@ inline uint16_t ReadU16BigEndian(absl::string_view data, size_t pos) {
 
 absl::Status ParseMyThes(absl::string_view text, absl::string_view name,
                          const SynonymPairSink& sink) {
-  std::vector<absl::string_view> lines = absl::StrSplit(text, '\n');
+  // A final newline would otherwise read as an empty sense line.
+  std::vector<absl::string_view> lines =
+      absl::StrSplit(absl::StripTrailingAsciiWhitespace(text), '\n');
   if (lines.empty()) return LineError(name, 1, "empty file");
   // The first line names the encoding; only UTF-8 (and its ASCII subset) is read.
   const absl::string_view encoding = absl::StripAsciiWhitespace(lines[0]);
@@ -81,7 +83,7 @@ absl::Status ParseMyThes(absl::string_view text, absl::string_view name,
     for (int k = 0; k < senses; ++k) {
       const size_t line_no = i + 1 + k;
       if (line_no >= lines.size()) {
-        return LineError(name, line_no, "file ends inside an entry");
+        return LineError(name, lines.size(), "file ends inside an entry");
       }
       std::vector<absl::string_view> fields =
           absl::StrSplit(absl::StripTrailingAsciiWhitespace(lines[line_no]), '|');
