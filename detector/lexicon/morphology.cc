@@ -114,11 +114,22 @@ class HunspellMorphology : public Morphology {
     return forms;
   }
 
-  // A base form stems only to itself: "sought" (irregular) and "mentioned" (stems to
-  // "mention" as well) are not.
+  // A base form is its own lemma and no inflection of another one: "sought" (irregular) and
+  // "mentioned" (-ed of "mention") are not; "give" is, though Hunspell also stems it to "g".
   bool IsBaseForm(absl::string_view word) override {
     const std::vector<std::string> lemmas = Lemmas(word);
-    return lemmas.size() == 1 && lemmas.front() == word;
+    if (std::find(lemmas.begin(), lemmas.end(), word) == lemmas.end()) return false;
+    if (irregular_lemmas_.contains(word)) return false;
+    for (const std::string& lemma : lemmas) {
+      if (lemma == word) continue;
+      for (Inflection inflection : {Inflection::kS, Inflection::kPast, Inflection::kGerund}) {
+        const std::vector<std::string> candidates = InflectionCandidates(lemma, inflection);
+        if (std::find(candidates.begin(), candidates.end(), word) != candidates.end()) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   std::vector<std::string> Lemmas(absl::string_view word) override {
@@ -175,20 +186,11 @@ class HunspellMorphology : public Morphology {
         for (const std::string& f : it->second) AddUnique(&out, f);
       }
     }
+    // A candidate made by the spelling rules from this very word is kept when the dictionary
+    // spells it. Hunspell's stems cannot confirm it: they include derivations ("situations" ->
+    // "situate") and miss plain inflections ("toeing" -> "toeing").
     for (const std::string& candidate : InflectionCandidates(word, inflection)) {
-      if (!IsWord(candidate)) continue;
-      const std::string& lemma = (inflection == Inflection::kSingular) ? candidate : w;
-      const std::string& form = (inflection == Inflection::kSingular) ? w : candidate;
-      std::vector<std::string> stems;
-      {
-        absl::MutexLock lock(&hunspell_mu_);
-        stems = hunspell_->stem(form);
-      }
-      // Hunspell stems derivations too ("situations" -> "situate"), so a form that is not its
-      // own stem is accepted as the regular inflection it was spelled to be.
-      const bool stems_to_lemma = std::find(stems.begin(), stems.end(), lemma) != stems.end();
-      const bool is_derived = std::find(stems.begin(), stems.end(), form) == stems.end();
-      if (stems_to_lemma || is_derived) AddUnique(&out, candidate);
+      if (IsWord(candidate)) AddUnique(&out, candidate);
     }
     return out;
   }
@@ -249,6 +251,22 @@ absl::StatusOr<std::unique_ptr<Morphology>> Morphology::Create(const MorphologyO
 
 namespace {
 
+// The form of the restored word that matches `spun_form`: the same form when both sides share
+// the word ("fall short" for "fall in need of"), else a participle-looking form for a
+// participle-looking one ("fallen"/"taken", not "fell"/"took"), else the first form.
+std::string PairedForm(const std::string& spun_form, const std::string& spun_word,
+                       const std::string& restored_word,
+                       const std::vector<std::string>& restored_forms) {
+  if (spun_word == restored_word) return spun_form;
+  auto participle_like = [](absl::string_view f) {
+    return absl::EndsWith(f, "n") && !absl::EndsWith(f, "ing");
+  };
+  for (const std::string& f : restored_forms) {
+    if (participle_like(f) == participle_like(spun_form)) return f;
+  }
+  return restored_forms.front();
+}
+
 bool IsAlphabetic(absl::string_view w) {
   if (w.empty()) return false;
   for (char c : w) {
@@ -274,7 +292,8 @@ std::vector<PhraseVariant> InflectPhrasePair(Morphology& morphology, const Phras
     for (const std::string& form : spun_forms) {
       PhraseVariant variant = pair;
       variant.spun[spun_index] = form;
-      variant.restored[restored_index] = restored_forms.front();
+      variant.restored[restored_index] =
+          PairedForm(form, pair.spun[spun_index], restored_word, restored_forms);
       out.push_back(std::move(variant));
     }
   };

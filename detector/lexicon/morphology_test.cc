@@ -65,6 +65,9 @@ TEST_F(MorphologyTest, InflectsRegularAndIrregularVerbsAndNouns) {
       {"challenges", Inflection::kSingular, {"challenge"}},
       {"situations", Inflection::kSingular, {"situation"}},
       {"policies", Inflection::kSingular, {"policy"}},
+      {"toe", Inflection::kGerund, {"toeing"}},
+      {"position", Inflection::kPast, {"positioned"}},
+      {"revel", Inflection::kPast, {"revelled", "reveled"}},
       {"imaginative", Inflection::kS, {}},
       {"prescient", Inflection::kPast, {}},
   };
@@ -80,10 +83,35 @@ TEST_F(MorphologyTest, BaseFormsAndLemmas) {
   EXPECT_FALSE(morphology_->IsBaseForm("mentioned"));
   EXPECT_FALSE(morphology_->IsBaseForm("closing"));
   EXPECT_TRUE(morphology_->IsBaseForm("visit"));
+  EXPECT_TRUE(morphology_->IsBaseForm("give"));  // Hunspell also stems it to "g"
+  EXPECT_TRUE(morphology_->IsBaseForm("toe"));
   EXPECT_EQ(morphology_->Lemmas("sought"), (Forms{"seek", "sought"}));
   EXPECT_EQ(morphology_->Lemmas("endured"), Forms{"endure"});
   EXPECT_TRUE(morphology_->IsWord("yr"));
   EXPECT_FALSE(morphology_->IsWord("seeked"));
+}
+
+TEST_F(MorphologyTest, PhrasePairsPairPastWithPastAndParticipleWithParticiple) {
+  auto restored_for = [](const std::vector<PhraseVariant>& variants, const std::string& spun) {
+    for (const PhraseVariant& v : variants) {
+      if (v.spun.front() == spun) return v.restored.front();
+    }
+    return std::string("<none>");
+  };
+  const std::vector<PhraseVariant> same = InflectPhrasePair(
+      *morphology_, {{"fall", "in", "need", "of"}, {"fall", "short", "of"}}, PairInflection::kVerb);
+  EXPECT_EQ(restored_for(same, "fell"), "fell");
+  EXPECT_EQ(restored_for(same, "fallen"), "fallen");
+  const std::vector<PhraseVariant> other =
+      InflectPhrasePair(*morphology_, {{"undertake"}, {"take", "on"}}, PairInflection::kVerb);
+  EXPECT_EQ(restored_for(other, "undertook"), "took");
+  EXPECT_EQ(restored_for(other, "undertaken"), "taken");
+  EXPECT_EQ(restored_for(other, "undertakes"), "takes");
+  const std::vector<PhraseVariant> nouns = InflectPhrasePair(
+      *morphology_, {{"demanding", "situations"}, {"challenges"}}, PairInflection::kAuto);
+  EXPECT_EQ(nouns.size(), 1u);
+  EXPECT_EQ(nouns[0].spun.back(), "situation");
+  EXPECT_EQ(nouns[0].restored.back(), "challenge");
 }
 
 TEST(MorphologyCreateTest, MissingDictionaryIsAClearError) {
