@@ -23,12 +23,16 @@
 #include "detector/dedup/hash.h"
 #include "detector/dedup/minhash.h"
 #include "detector/dedup/parallel.h"
+#include "detector/lexicon/thesaurus.h"
 #include "detector/text/tokenizer.h"
 #include "detector/util/json.h"
 
 namespace unspin {
 namespace dedup {
 namespace {
+
+using ::unspin::kNotFound;
+using ::unspin::Thesaurus;
 
 struct Doc {
   std::string id, text, group, kind;
@@ -115,8 +119,19 @@ Labels PlainMinHash(const std::vector<Doc>& docs, int jobs) {
   return label;
 }
 
-Labels Unspin(const std::vector<Doc>& docs, int jobs, bool anchors) {
-  auto canonicalizer = NewBasicCanonicalizer();
+Labels Unspin(const std::vector<Doc>& docs, int jobs, bool anchors,
+              const Thesaurus* thesaurus = nullptr) {
+  BasicCanonicalizerOptions canonical;
+  if (thesaurus != nullptr) {
+    canonical.synonym_class = [thesaurus](absl::string_view word) -> uint64_t {
+      const uint32_t id = thesaurus->Find(word);
+      if (id == kNotFound) return 0;
+      const uint32_t cls = thesaurus->SynonymClass(id);
+      return cls == kNotFound ? 0 : uint64_t{cls} + 1;
+    };
+    canonical.synonym_source = "thesaurus";
+  }
+  auto canonicalizer = NewBasicCanonicalizer(canonical);
   FingerprintOptions fo;
   if (!anchors) fo.min_anchor_shingles = 1 << 30;
   std::vector<Fingerprinter> workers;
@@ -190,8 +205,8 @@ void Report(const char* name, const std::vector<Doc>& docs, const Labels& label)
 
 int main(int argc, char** argv) {
   using namespace unspin::dedup;
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: dedup_eval CORPUS.jsonl (from gen_corpus.py)\n");
+  if (argc != 2 && argc != 3) {
+    std::fprintf(stderr, "usage: dedup_eval CORPUS.jsonl [THESAURUS.bin] (from gen_corpus.py)\n");
     return 2;
   }
   const std::vector<Doc> docs = Load(argv[1]);
@@ -206,5 +221,17 @@ int main(int argc, char** argv) {
   Report("(b) unspin dedup (spin-aware, threshold 0.5, verified)", docs, Unspin(docs, jobs, true));
   Report("(c) unspin without immutable-word anchors (canonical shingles only)", docs,
          Unspin(docs, jobs, false));
+  if (argc == 3) {
+    absl::StatusOr<unspin::Thesaurus> th = unspin::Thesaurus::Open(argv[2]);
+    if (!th.ok()) {
+      std::fprintf(stderr, "%s\n", std::string(th.status().message()).c_str());
+      return 2;
+    }
+    // The spinner simulation draws from Aiksaurus and WordNet, which this thesaurus merges: these
+    // rows flatter the synonym classes (circular), shown only to bound what they can add.
+    Report("(d) unspin with thesaurus synonym classes (circular: same sources as the spinner)",
+           docs, Unspin(docs, jobs, true, &*th));
+    Report("(e) (d) without anchors", docs, Unspin(docs, jobs, false, &*th));
+  }
   return 0;
 }

@@ -20,6 +20,7 @@
 #include "detector/dedup/corpus.h"
 #include "detector/dedup/index.h"
 #include "detector/dedup/parallel.h"
+#include "detector/lexicon/data_paths.h"
 #include "detector/text/document.h"
 #include "detector/util/json.h"
 
@@ -157,6 +158,10 @@ void AddCorpusFlags(ArgParser* parser, CorpusFlags* flags) {
                     &flags->id_field);
   parser->AddInt("jobs", "N", "threads (default: all cores); output does not depend on it",
                  &flags->jobs);
+  parser->AddBool("no-thesaurus", "do not join synonyms into classes (stems only)",
+                  &flags->no_thesaurus);
+  parser->AddString("data-dir", "DIR", "where the compiled thesaurus is (default: found)",
+                    &flags->data_dir);
   parser->AddBool("no-spin-score", "skip the spin detector (faster; representative = first seen)",
                   &flags->no_spin_score);
 }
@@ -165,7 +170,28 @@ absl::StatusOr<DedupSetup> MakeDedupSetup(const CorpusFlags& flags, const std::s
   DedupSetup setup;
   if (flags.jobs < 0) return absl::InvalidArgumentError("--jobs must be 0 (all cores) or more");
   if (flags.field.empty()) return absl::InvalidArgumentError("--field must not be empty");
-  setup.canonicalizer = dedup::NewBasicCanonicalizer();
+  dedup::BasicCanonicalizerOptions canonical;
+  if (!flags.no_thesaurus) {
+    DataDirOptions data;
+    data.explicit_dir = flags.data_dir;
+    absl::StatusOr<std::string> dir = FindDataDir(data);
+    // Without compiled data dedup still works (stems only); an explicit --data-dir must work.
+    if (!dir.ok() && !flags.data_dir.empty()) return dir.status();
+    if (dir.ok()) {
+      absl::StatusOr<Thesaurus> th = Thesaurus::Open(DataFilePath(*dir, kThesaurusFile));
+      if (!th.ok()) return th.status();
+      setup.thesaurus = std::make_unique<Thesaurus>(std::move(*th));
+      const Thesaurus* t = setup.thesaurus.get();
+      canonical.synonym_class = [t](absl::string_view word) -> uint64_t {
+        const uint32_t id = t->Find(word);
+        if (id == kNotFound) return 0;
+        const uint32_t cls = t->SynonymClass(id);
+        return cls == kNotFound ? 0 : uint64_t{cls} + 1;
+      };
+      canonical.synonym_source = "thesaurus.bin v1";
+    }
+  }
+  setup.canonicalizer = dedup::NewBasicCanonicalizer(std::move(canonical));
   setup.pipeline.corpus.field = flags.field;
   setup.pipeline.corpus.id_field = flags.id_field;
   setup.pipeline.jobs = flags.jobs;

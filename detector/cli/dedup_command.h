@@ -11,6 +11,7 @@
 #include "detector/cli/args.h"
 #include "detector/dedup/canonicalizer.h"
 #include "detector/dedup/pipeline.h"
+#include "detector/lexicon/thesaurus.h"
 #include "detector/spin/engine.h"
 
 namespace unspin {
@@ -21,6 +22,8 @@ struct CorpusFlags {
   std::string id_field = "id";  // --id-field
   int jobs = 0;                 // --jobs (0: all cores)
   bool no_spin_score = false;   // --no-spin-score
+  bool no_thesaurus = false;    // --no-thesaurus
+  std::string data_dir;         // --data-dir (compiled thesaurus; default: found automatically)
 };
 
 void AddCorpusFlags(ArgParser* parser, CorpusFlags* flags);
@@ -29,6 +32,9 @@ void AddCorpusFlags(ArgParser* parser, CorpusFlags* flags);
 struct DedupSetup {
   std::unique_ptr<dedup::Canonicalizer> canonicalizer;
   std::unique_ptr<Engine> engine;  // null with --no-spin-score
+  // Synonym classes for canonical shingles; null when no compiled thesaurus was found or with
+  // --no-thesaurus. Indexes record which: one built with it is rejected without it.
+  std::unique_ptr<Thesaurus> thesaurus;
   dedup::PipelineOptions pipeline;
   uint64_t params = 0;  // FingerprintParamsHash, stored in and checked against indexes
 };

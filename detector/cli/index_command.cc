@@ -104,7 +104,7 @@ int Info(const std::vector<std::string>& args) {
     return args.size() == 1 ? 0 : 2;
   }
   absl::StatusOr<DedupSetup> setup =
-      MakeDedupSetup(CorpusFlags{"text", "id", 1, true}, "index info");
+      MakeDedupSetup(CorpusFlags{"text", "id", 1, true, false, ""}, "index info");
   if (!setup.ok()) {
     PrintError("index info", setup.status().message());
     return 2;

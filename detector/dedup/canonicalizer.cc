@@ -122,7 +122,8 @@ class BasicCanonicalizer : public Canonicalizer {
     info.role = WordRole::kMutable;
     const std::string stem = StemWord(word);
     if (options_.synonym_class) {
-      const uint64_t cls = options_.synonym_class(stem);
+      uint64_t cls = options_.synonym_class(word);
+      if (cls == 0 && stem != word) cls = options_.synonym_class(stem);
       if (cls != 0) {
         info.class_id = HashCombine(cls, 0x5EED);
         return info;

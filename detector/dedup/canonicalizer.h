@@ -51,9 +51,10 @@ class Canonicalizer {
   virtual uint64_t Version() const = 0;
 };
 
-// Maps a stemmed word to a synonym class id, or returns 0 when the word has no class. Lets a
+// Maps a word (normalized, as in running text) to a synonym class id, or returns 0 when the
+// word has no class; called with the word as written first, then with its stem. Lets a
 // thesaurus (detector/lexicon) join synonyms without this layer depending on it.
-using SynonymClassFn = std::function<uint64_t(absl::string_view stem)>;
+using SynonymClassFn = std::function<uint64_t(absl::string_view word)>;
 
 struct BasicCanonicalizerOptions {
   // Optional synonym classes; when empty every stem is its own class.

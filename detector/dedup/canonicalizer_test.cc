@@ -56,8 +56,8 @@ TEST(CanonicalizerTest, RolesFollowDSpin) {
 
 TEST(CanonicalizerTest, SynonymClassesJoinWords) {
   BasicCanonicalizerOptions options;
-  options.synonym_class = [](absl::string_view stem) -> uint64_t {
-    return stem == "vision" || stem == "sight" ? 17 : 0;
+  options.synonym_class = [](absl::string_view word) -> uint64_t {
+    return word == "vision" || word == "sight" || word == "study" ? 17 : 0;
   };
   options.synonym_source = "test";
   auto c = NewBasicCanonicalizer(options);
@@ -65,6 +65,9 @@ TEST(CanonicalizerTest, SynonymClassesJoinWords) {
             c->Classify("sight", false, false).class_id);
   EXPECT_NE(c->Classify("vision", false, false).class_id,
             c->Classify("balloon", false, false).class_id);
+  // "studies" is not in the table; its stem is.
+  EXPECT_EQ(c->Classify("studies", false, false).class_id,
+            c->Classify("sight", false, false).class_id);
   EXPECT_NE(c->Version(), NewBasicCanonicalizer()->Version());
 }
 
