@@ -13,6 +13,7 @@ int RunCheckCommand(const std::vector<std::string>& args);
 int RunFixCommand(const std::vector<std::string>& args);
 int RunDedupCommand(const std::vector<std::string>& args);  // dedup_command.cc
 int RunIndexCommand(const std::vector<std::string>& args);  // index_command.cc
+int RunLexiconCommand(const std::vector<std::string>& args);  // lexicon_command.cc
 
 }  // namespace unspin
 

@@ -21,6 +21,7 @@ constexpr Command kCommands[] = {
     {"fix", "print or write the restored text", unspin::RunFixCommand},
     {"dedup", "find exact, near and spun duplicate articles", unspin::RunDedupCommand},
     {"index", "build or extend an on-disk dedup index", unspin::RunIndexCommand},
+    {"lexicon", "learn a phrase lexicon from your own corpus", unspin::RunLexiconCommand},
 };
 
 void PrintUsage(std::ostream& out) {
