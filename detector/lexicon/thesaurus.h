@@ -20,14 +20,19 @@
 // symmetric, MyThes is not (its "generic term" entries are hypernyms). Antonyms are dropped.
 //
 // Synonym class (for dedup): each phrase climbs to its most frequent strong neighbour (a
-// synonym or similar term from any source, frequency from the language model's unigram or, for a
-// phrase, word-chain probability), repeatedly, until no neighbour is more frequent; the class is
-// the phrase where the climb stops (its representative, itself a phrase id). The most frequent
-// words of English (function words such as "so", "but", "i") never absorb others: they are too
-// polysemous to be a synonym's representative. Compared on a sample of forward pairs of the
-// 20,000 most frequent words, climbing puts ~40% of (word, synonym) pairs into one class against
-// 16-23% for connected components capped at 10-1000 members, while merging unrelated common
-// words far less than uncapped components (one giant component). See compile_thesaurus output.
+// synonym or similar term from any source; frequency = the language model's log probability of
+// the phrase's words), repeatedly, until no neighbour is more frequent; the class is the phrase
+// where the climb stops (its representative, itself a phrase id). The 150 most frequent words of
+// the language model (function words such as "so", "but", "i") never absorb others: they are
+// too polysemous to represent anything. Measured over the 20,000 most frequent words (numbers
+// printed by compile_thesaurus): a randomly chosen listed synonym shares the word's class 37% of
+// the time (47% for strong relations) while two random words share one 1.4% of the time; the
+// largest class has ~3,800 phrases. Alternatives measured on the same data: connected components
+// of the strong-relation graph are one giant component; components capped at 10..1000 members
+// put only 16-23% of (word, synonym) pairs together; climbing with no function-word exclusion
+// gives 39% but 2.6% random merges; excluding the top 2,000 words gives 33% and 0.7%.
+// A class is a cheap, single-token canonical form, not a sense: dedup should use it next to
+// restorations and exact tokens, not instead of them.
 //
 // Thread-safe (read-only after Open). Spans point into the mapping and live as long as the
 // Thesaurus.
