@@ -53,16 +53,28 @@ struct HtmlOptions {
   bool include_title = false;
 };
 
-// Parses `bytes` as an HTML document and extracts its prose. Fails only on bytes that are not
-// text (binary data, invalid UTF-8); malformed HTML is parsed the way browsers parse it.
+// Parses `bytes` as an HTML document and extracts its prose. Fails on bytes that are not text
+// (binary data, invalid UTF-8) and on absurd nesting (see kMaxHtmlNestingDepth); malformed
+// HTML is otherwise parsed the way browsers parse it.
 // `stats` (may be null) receives what was skipped.
 absl::StatusOr<Document> DocumentFromHtml(std::string path, std::string bytes,
                                           const HtmlOptions& options, ExtractionStats* stats);
 
 // Appends the prose of `html` (already checked to be text) to `builder`, whose source must be
-// `html` itself. For formats that embed HTML (Markdown HTML blocks).
-void ExtractHtmlProse(absl::string_view html, const HtmlOptions& options, TextBuilder* builder,
-                      ExtractionStats* stats);
+// `html` itself. For formats that embed HTML (Markdown HTML blocks). Fails, appending nothing,
+// when the markup nests deeper than kMaxHtmlNestingDepth.
+absl::Status ExtractHtmlProse(absl::string_view html, const HtmlOptions& options,
+                              TextBuilder* builder, ExtractionStats* stats);
+
+// HTML5 parsing time grows with the square of the element nesting depth (50000 nested <div>s
+// take 9 s, 50000 <b>s 2 s), so markup nested deeper than this (see EstimateNestingDepth) is
+// refused rather than parsed. Real pages nest a few dozen levels.
+inline constexpr size_t kMaxHtmlNestingDepth = 10000;
+
+// A fast estimate of the nesting depth of `html` from its tags alone, as the parser's cost
+// sees it: elements with optional or no end tags do not count, phrasing elements (b, span,
+// font, ...; the parser nests them cheaply) count a quarter, raw text and comments are skipped.
+size_t EstimateNestingDepth(absl::string_view html);
 
 // A character reference at the start of some text and what it decodes to.
 struct CharacterReference {

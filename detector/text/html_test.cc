@@ -190,11 +190,39 @@ TEST(DocumentFromHtmlTest, RejectsBytesThatAreNotText) {
       << invalid.status();
 }
 
-TEST(DocumentFromHtmlTest, DeepNestingDoesNotOverflow) {
+TEST(DocumentFromHtmlTest, DeepNestingIsParsedUpToALimit) {
   std::string html;
   for (int i = 0; i < 2000; ++i) html += "<div>";
-  html += "deep";
-  EXPECT_EQ(Extract(html).text(), "deep");
+  EXPECT_EQ(Extract(html + "deep").text(), "deep");
+  // Thousands of unclosed formatting elements: fast, because parse errors are not recorded.
+  std::string bold;
+  for (int i = 0; i < 20000; ++i) bold += "<b>";
+  EXPECT_EQ(Extract(bold + "bold").text(), "bold");
+
+  std::string too_deep;
+  for (size_t i = 0; i <= kMaxHtmlNestingDepth; ++i) too_deep += "<div>";
+  const auto refused = DocumentFromHtml("d.html", too_deep + "x", HtmlOptions(), nullptr);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().message(),
+            absl::StrCat("d.html: HTML nested ", kMaxHtmlNestingDepth + 1,
+                         " elements deep (more than ", kMaxHtmlNestingDepth, "); not parsed"));
+}
+
+TEST(EstimateNestingDepthTest, CountsOnlyElementsThatNest) {
+  const std::pair<const char*, size_t> cases[] = {
+      {"<div><div>x</div></div><div></div>", 2},
+      {"<b><i><span><em>x", 1},                 // phrasing elements count a quarter
+      {"<p>a<p>b<li>c<br><img src=x><td>", 0},  // optional or no end tags
+      {"<div></span></span><div>", 2},          // stray end tags close nothing
+      {"<SECTION><section></Section>", 2},
+      {"<script>'<div><div>'</script><!-- <div> -->", 1},
+      {"<SCRIPT>'<div>'</Script><div>", 1},
+      {"<x-card/><svg:path/>", 0},
+      {"a < b && c > d", 0},
+  };
+  for (const auto& [html, depth] : cases) {
+    EXPECT_EQ(EstimateNestingDepth(html), depth) << html;
+  }
 }
 
 // Random pages built from awkward pieces (entities valid and not, stray and unclosed tags,

@@ -256,7 +256,10 @@ class MarkdownExtractor {
       return;
     }
     TextBuilder html(html_block_, stats_, options_.skip_boilerplate);
-    ExtractHtmlProse(html_block_, html_options_, &html, stats_);
+    if (!ExtractHtmlProse(html_block_, html_options_, &html, stats_).ok()) {
+      Skip("html block nested too deeply", html_block_.size());
+      return;
+    }
     const std::string& text = html.text();
     builder_->BreakBlock();
     size_t pos = 0;

@@ -141,6 +141,15 @@ TEST(DocumentFromMarkdownTest, HtmlBlocksCanBeSkipped) {
   EXPECT_EQ(stats.skipped["html block"].blocks, 1u);
 }
 
+TEST(DocumentFromMarkdownTest, AbsurdlyNestedHtmlBlocksAreSkipped) {
+  std::string md = "Before.\n\n";
+  for (size_t i = 0; i <= kMaxHtmlNestingDepth; ++i) md += "<div>";
+  md += "\n\nAfter.\n";
+  ExtractionStats stats;
+  EXPECT_EQ(Extract(md, MarkdownOptions(), &stats).text(), "Before.\n\nAfter.");
+  EXPECT_EQ(stats.skipped["html block nested too deeply"].blocks, 1u);
+}
+
 TEST(DocumentFromMarkdownTest, ReportsWhatWasSkipped) {
   ExtractionStats stats;
   const std::string md =
