@@ -65,7 +65,12 @@ int RunCheckCommand(const std::vector<std::string>& args) {
     PrintError("check", reporter.status().message());
     return 2;
   }
-  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(engine_flags.ToOptions());
+  absl::StatusOr<EngineOptions> engine_options = engine_flags.ToOptions();
+  if (!engine_options.ok()) {
+    PrintError("check", engine_options.status().message());
+    return 2;
+  }
+  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(*engine_options);
   if (!engine.ok()) {
     PrintError("check", engine.status().message());
     return 2;

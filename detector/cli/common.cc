@@ -4,12 +4,26 @@
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "detector/util/file_io.h"
 
 namespace unspin {
 
-EngineOptions EngineFlags::ToOptions() const {
+absl::StatusOr<EngineOptions> EngineFlags::ToOptions() const {
   EngineOptions options;
+  options.detector.use_rules = false;
+  options.lexicon = false;
+  for (absl::string_view name : absl::StrSplit(detectors, ',', absl::SkipEmpty())) {
+    if (name == "rules") {
+      options.detector.use_rules = true;
+    } else if (name == "lexicon") {
+      options.lexicon = true;
+    } else {
+      return absl::InvalidArgumentError(
+          absl::StrCat("unknown detector '", name, "' in --detectors (known: rules, lexicon)"));
+    }
+  }
+  options.data_dir = data_dir;
   options.builtin_packs = !no_builtin_rules;
   options.rule_files = rule_files;
   options.detector.report_quoted = show_quoted;
@@ -24,6 +38,11 @@ void AddEngineFlags(ArgParser* parser, EngineFlags* flags) {
   parser->AddBool("show-quoted", "also report findings inside quotations", &flags->show_quoted);
   parser->AddDouble("min-confidence", "X", "drop findings below confidence X (0..1)",
                     &flags->min_confidence);
+  parser->AddString("detectors", "rules,lexicon",
+                    "detectors to run, comma-separated (default both)", &flags->detectors);
+  parser->AddString("data-dir", "DIR",
+                    "compiled lexicon data (default: found beside the binary; $UNSPIN_DATA_DIR)",
+                    &flags->data_dir);
 }
 
 absl::StatusOr<Document> LoadDocument(const std::string& path) {

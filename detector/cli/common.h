@@ -25,12 +25,15 @@ namespace unspin {
 
 // Flags every detecting command takes.
 struct EngineFlags {
-  std::vector<std::string> rule_files;  // --rules, repeatable
-  bool no_builtin_rules = false;        // --no-builtin-rules
-  bool show_quoted = false;             // --show-quoted
-  double min_confidence = 0.0;          // --min-confidence
+  std::vector<std::string> rule_files;      // --rules, repeatable
+  bool no_builtin_rules = false;            // --no-builtin-rules
+  bool show_quoted = false;                 // --show-quoted
+  double min_confidence = 0.0;              // --min-confidence
+  std::string detectors = "rules,lexicon";  // --detectors
+  std::string data_dir;                     // --data-dir
 
-  EngineOptions ToOptions() const;
+  // Fails on an unknown detector name.
+  absl::StatusOr<EngineOptions> ToOptions() const;
 };
 
 void AddEngineFlags(ArgParser* parser, EngineFlags* flags);

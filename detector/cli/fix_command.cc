@@ -116,7 +116,12 @@ int RunFixCommand(const std::vector<std::string>& args) {
     PrintError("fix", input_options.status().message());
     return 2;
   }
-  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(engine_flags.ToOptions());
+  absl::StatusOr<EngineOptions> engine_options = engine_flags.ToOptions();
+  if (!engine_options.ok()) {
+    PrintError("fix", engine_options.status().message());
+    return 2;
+  }
+  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(*engine_options);
   if (!engine.ok()) {
     PrintError("fix", engine.status().message());
     return 2;

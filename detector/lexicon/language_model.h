@@ -58,6 +58,12 @@ class LanguageModel {
   // An unknown `word` gets unknown_log_prob().
   double LogProb(uint32_t word, uint32_t prev1, uint32_t prev2) const;
 
+  // Whether the model stores the bigram "prev1 word" itself (rather than reaching it by backoff):
+  // an attested word pair. Spun text is full of pairs no corpus attests ("gadget studying").
+  bool HasBigram(uint32_t prev1, uint32_t word) const {
+    return word < vocab_size_ && prev1 < vocab_size_ && FindBigram(prev1, word) >= 0;
+  }
+
   // log10 P(word), or unknown_log_prob() for kUnknownWord.
   double Unigram(uint32_t word) const;
 

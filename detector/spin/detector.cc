@@ -3,22 +3,28 @@
 #include <algorithm>
 #include <cmath>
 
+#include "absl/strings/str_format.h"
 #include "detector/spin/restorer.h"
 
 namespace unspin {
 namespace {
 
-// A candidate before overlap resolution.
+// A finding before overlap resolution: from a rule match or a lexicon swap.
 struct Candidate {
   uint32_t first_token;
   uint32_t end_token;
-  const RuleMatch* match;
+  double confidence;
+  Severity severity;
+  const RuleMatch* match;           // rule candidates
+  const LexiconCandidate* lexicon;  // lexicon candidates
 };
+
+double Logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
 }  // namespace
 
-Detector::Detector(const RuleSet* rules, DetectorOptions options)
-    : rules_(rules), options_(options) {}
+Detector::Detector(const RuleSet* rules, const LexiconDetector* lexicon, DetectorOptions options)
+    : rules_(rules), lexicon_(lexicon), options_(options) {}
 
 DocumentReport Detector::Check(const Document& document) const {
   return Check(document, Tokenize(document.text()));
@@ -33,32 +39,82 @@ double SpinScore(double confidence_sum, size_t word_count) {
 
 DocumentReport Detector::Check(const Document& document, const TokenizedText& tokens) const {
   DocumentReport report;
-  for (const Token& t : tokens.tokens) {
-    if (t.kind != TokenKind::kPunct) ++report.word_count;
+  const uint32_t token_count = static_cast<uint32_t>(tokens.tokens.size());
+  // Paragraph of each token, and words per paragraph: the unit in which evidence combines.
+  std::vector<uint32_t> paragraph_of(token_count, 0);
+  std::vector<double> paragraph_words;
+  for (uint32_t i = 0; i < token_count; ++i) {
+    const Token& t = tokens.tokens[i];
+    if ((t.flags & kParagraphStart) || paragraph_words.empty()) paragraph_words.push_back(0);
+    paragraph_of[i] = static_cast<uint32_t>(paragraph_words.size() - 1);
+    if (t.kind != TokenKind::kPunct) {
+      ++report.word_count;
+      ++paragraph_words.back();
+    }
   }
+
   std::vector<RuleMatch> matches;
   if (rules_ != nullptr && options_.use_rules) rules_->Match(tokens, document.text(), &matches);
+  std::vector<LexiconCandidate> swaps;
+  if (lexicon_ != nullptr && options_.use_lexicon) lexicon_->Propose(tokens, &swaps);
 
   std::vector<Candidate> candidates;
-  candidates.reserve(matches.size());
+  candidates.reserve(matches.size() + swaps.size());
+  std::vector<double> paragraph_evidence(paragraph_words.size(), 0.0);
   for (const RuleMatch& m : matches) {
-    if (m.rule->confidence < options_.min_confidence) continue;
-    candidates.push_back(Candidate{m.first_token, m.end_token, &m});
+    candidates.push_back(
+        Candidate{m.first_token, m.end_token, m.rule->confidence, m.rule->severity, &m, nullptr});
+    paragraph_evidence[paragraph_of[m.first_token]] += m.rule->confidence;
   }
-  // Longest first, then most confident, then earliest: greedy selection keeps the best reading
-  // of each stretch of text.
+  // A swap's own evidence, before its neighbours weigh in.
+  auto own_logit = [&](const LexiconCandidate& c) {
+    double logit = options_.lexicon_bias +
+                   options_.lexicon_association_weight * c.association_gain +
+                   options_.lexicon_raw_weight * c.raw_gain;
+    if (c.sources & kSwapFromSpinnerTable) logit += options_.lexicon_table_bonus;
+    if (c.repairs_phrase) logit += options_.lexicon_phrase_bonus;
+    return logit;
+  };
+  std::vector<double> own(swaps.size());
+  // Only swaps that are convincing on their own count as evidence for others: weak swaps are
+  // everywhere, spun or not, and must not lift each other.
+  for (size_t i = 0; i < swaps.size(); ++i) {
+    const double p = Logistic(own_logit(swaps[i]));
+    own[i] = p >= options_.lexicon_min_confidence ? p : 0.0;
+    paragraph_evidence[paragraph_of[swaps[i].first_token]] += own[i];
+  }
+  double document_evidence = 0;
+  for (double e : paragraph_evidence) document_evidence += e;
+  for (size_t i = 0; i < swaps.size(); ++i) {
+    const LexiconCandidate& c = swaps[i];
+    const uint32_t p = paragraph_of[c.first_token];
+    const double paragraph_density =
+        (paragraph_evidence[p] - own[i]) * 100.0 / std::max(1.0, paragraph_words[p]);
+    const double document_density = (document_evidence - own[i]) * 100.0 /
+                                    std::max<double>(1.0, static_cast<double>(report.word_count));
+    const double context =
+        std::log1p(paragraph_density + options_.lexicon_document_weight * document_density);
+    const double confidence = Logistic(own_logit(c) + options_.lexicon_context_weight * context);
+    if (confidence < options_.lexicon_min_confidence) continue;
+    candidates.push_back(Candidate{c.first_token, c.end_token, confidence,
+                                   confidence >= 0.8 ? Severity::kWarning : Severity::kInfo,
+                                   nullptr, &c});
+  }
+
+  // Rules before lexicon swaps (hand-checked beats inferred), then longest, then most confident,
+  // then earliest: greedy selection keeps the best reading of each stretch of text.
   std::stable_sort(
       candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+        if ((a.match != nullptr) != (b.match != nullptr)) return a.match != nullptr;
         const uint32_t la = a.end_token - a.first_token, lb = b.end_token - b.first_token;
         if (la != lb) return la > lb;
-        if (a.match->rule->confidence != b.match->rule->confidence) {
-          return a.match->rule->confidence > b.match->rule->confidence;
-        }
+        if (a.confidence != b.confidence) return a.confidence > b.confidence;
         return a.first_token < b.first_token;
       });
   std::vector<Candidate> chosen;
-  std::vector<bool> taken(tokens.tokens.size(), false);
+  std::vector<bool> taken(token_count, false);
   for (const Candidate& c : candidates) {
+    if (c.confidence < options_.min_confidence) continue;
     bool free = true;
     for (uint32_t i = c.first_token; i < c.end_token && free; ++i) free = !taken[i];
     if (!free) continue;
@@ -79,20 +135,30 @@ DocumentReport Detector::Check(const Document& document, const TokenizedText& to
       ++report.quoted_matches;
       continue;
     }
-    const Rule& rule = *c.match->rule;
     Finding f;
     f.text_begin = tokens.tokens[c.first_token].begin;
     f.text_end = tokens.tokens[c.end_token - 1].end;
     const SourceRange source = document.ToSource(f.text_begin, f.text_end);
     f.source_begin = source.begin;
     f.source_end = source.end;
-    f.rule_id = rule.id;
-    f.message = rule.message;
-    f.replacement =
-        MatchCase(absl::string_view(text).substr(f.text_begin, f.text_end - f.text_begin),
-                  *c.match->replacement);
-    f.confidence = rule.confidence;
-    f.severity = rule.severity;
+    const absl::string_view original =
+        absl::string_view(text).substr(f.text_begin, f.text_end - f.text_begin);
+    if (c.match != nullptr) {
+      f.rule_id = c.match->rule->id;
+      f.message = c.match->rule->message;
+      f.replacement = MatchCase(original, *c.match->replacement);
+    } else {
+      const LexiconCandidate& l = *c.lexicon;
+      const bool table = l.sources & kSwapFromSpinnerTable;
+      f.rule_id = table ? "lexicon.swap" : "lexicon.thesaurus";
+      f.replacement = MatchCase(original, l.replacement);
+      f.message = absl::StrFormat(
+          "\"%s\" reads like a spun \"%s\" (association gain %.2f, raw gain %.2f; %s)", original,
+          f.replacement, l.association_gain, l.raw_gain,
+          table ? "a known spinner swap" : "thesaurus swap");
+    }
+    f.confidence = c.confidence;
+    f.severity = c.severity;
     f.in_quote = quoted;
     confidence_sum += f.confidence;
     report.findings.push_back(std::move(f));

@@ -16,6 +16,7 @@
 
 #include "detector/rules/matcher.h"
 #include "detector/spin/finding.h"
+#include "detector/spin/lexicon_detector.h"
 #include "detector/text/document.h"
 #include "detector/text/tokenizer.h"
 
@@ -29,6 +30,29 @@ struct DetectorOptions {
   double min_confidence = 0.0;
   // Run the rule packs.
   bool use_rules = true;
+  // Run the lexicon detector (when the detector has one).
+  bool use_lexicon = true;
+  // How lexicon evidence becomes confidence: a logistic model over the swap's own evidence and the
+  // spin around it, fitted on development data (README, "Evaluation") and rounded.
+  // Logit of a swap with no evidence at all.
+  double lexicon_bias = -5.0;
+  // Logits per unit (log10) of association gain.
+  double lexicon_association_weight = 0.5;
+  // Logits per unit (log10) of raw language-model gain.
+  double lexicon_raw_weight = 0.4;
+  // Logits for a swap from the spinner table rather than only a general thesaurus.
+  double lexicon_table_bonus = 1.5;
+  // Logits when the restoration forms a known phrase that the original does not.
+  double lexicon_phrase_bonus = 2.0;
+  // Logits per unit of log(1 + spin density around the swap), where spin density is the
+  // confidence-weighted findings per 100 words of its paragraph other than itself: a strong
+  // signature nearby raises its neighbours.
+  double lexicon_context_weight = 3.4;
+  // Weight of the whole document's spin density next to the paragraph's, for documents whose
+  // paragraphs are too short to carry evidence of their own.
+  double lexicon_document_weight = 1.0;
+  // Lexicon findings below this confidence are not reported.
+  double lexicon_min_confidence = 0.7;
 };
 
 struct DocumentReport {
@@ -45,8 +69,10 @@ struct DocumentReport {
 
 class Detector {
  public:
-  // `rules` may be null (no rule detection); it must outlive the detector.
-  Detector(const RuleSet* rules, DetectorOptions options);
+  // `rules` and `lexicon` may be null (no rule or no lexicon detection); they must outlive the
+  // detector.
+  Detector(const RuleSet* rules, const LexiconDetector* lexicon, DetectorOptions options);
+  Detector(const RuleSet* rules, DetectorOptions options) : Detector(rules, nullptr, options) {}
 
   DocumentReport Check(const Document& document) const;
   // The same on already tokenized text (tokens from Tokenize(document.text())).
@@ -56,6 +82,7 @@ class Detector {
 
  private:
   const RuleSet* rules_;
+  const LexiconDetector* lexicon_;
   DetectorOptions options_;
 };
 

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "detector/lexicon/data/builtin_swaps.h"
+#include "detector/lexicon/data_paths.h"
 #include "detector/rules/pack_parser.h"
 #include "detector/util/file_io.h"
 #include "detector/util/status_macros.h"
@@ -26,7 +28,30 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& opti
   UNSPIN_ASSIGN_OR_RETURN(engine->morphology_, Morphology::Create(options.morphology));
   UNSPIN_ASSIGN_OR_RETURN(engine->rules_,
                           RuleSet::Build(std::move(packs), engine->morphology_.get()));
-  engine->detector_ = std::make_unique<Detector>(engine->rules_.get(), options.detector);
+  if (options.lexicon) {
+    DataDirOptions data_options;
+    data_options.explicit_dir = options.data_dir;
+    UNSPIN_ASSIGN_OR_RETURN(const std::string data_dir, FindDataDir(data_options));
+    UNSPIN_ASSIGN_OR_RETURN(LanguageModel lm,
+                            LanguageModel::Open(DataFilePath(data_dir, kLanguageModelFile)));
+    engine->language_model_ = std::make_unique<LanguageModel>(std::move(lm));
+    UNSPIN_ASSIGN_OR_RETURN(Thesaurus thesaurus,
+                            Thesaurus::Open(DataFilePath(data_dir, kThesaurusFile)));
+    engine->thesaurus_ = std::make_unique<Thesaurus>(std::move(thesaurus));
+    UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon phrases,
+                            PhraseLexicon::Open(DataFilePath(data_dir, kPhraseLexiconFile)));
+    engine->phrases_ = std::make_unique<PhraseLexicon>(std::move(phrases));
+    engine->swaps_ = std::make_unique<SwapIndex>();
+    for (const EmbeddedFile& table : BuiltinSwapTables()) {
+      UNSPIN_RETURN_IF_ERROR(engine->swaps_->AddTable(
+          table.text, table.path, engine->morphology_.get(), kSwapFromSpinnerTable));
+    }
+    engine->lexicon_ = std::make_unique<LexiconDetector>(
+        engine->language_model_.get(), engine->swaps_.get(), engine->thesaurus_.get(),
+        engine->phrases_.get(), engine->morphology_.get(), options.lexicon_options);
+  }
+  engine->detector_ =
+      std::make_unique<Detector>(engine->rules_.get(), engine->lexicon_.get(), options.detector);
   return engine;
 }
 

@@ -15,9 +15,14 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "detector/lexicon/language_model.h"
 #include "detector/lexicon/morphology.h"
+#include "detector/lexicon/phrase_lexicon.h"
+#include "detector/lexicon/swap_index.h"
+#include "detector/lexicon/thesaurus.h"
 #include "detector/rules/matcher.h"
 #include "detector/spin/detector.h"
+#include "detector/spin/lexicon_detector.h"
 
 namespace unspin {
 
@@ -28,6 +33,13 @@ struct EngineOptions {
   std::vector<std::string> rule_files;
   // Where the dictionaries for rule inflection are.
   MorphologyOptions morphology;
+  // Load the language model, thesaurus and swap tables and run the lexicon detector. Needs the
+  // compiled data directory (//detector/data).
+  bool lexicon = true;
+  // The data directory; empty: search as detector/lexicon/data_paths.h describes.
+  std::string data_dir;
+  // How the lexicon detector proposes swaps.
+  LexiconOptions lexicon_options;
   // How the detector reports.
   DetectorOptions detector;
 };
@@ -38,12 +50,19 @@ class Engine {
 
   const Detector& detector() const { return *detector_; }
   const RuleSet& rules() const { return *rules_; }
+  // Null when options.lexicon was false.
+  const LexiconDetector* lexicon() const { return lexicon_.get(); }
 
  private:
   Engine() = default;
 
   std::unique_ptr<Morphology> morphology_;
   std::unique_ptr<RuleSet> rules_;
+  std::unique_ptr<LanguageModel> language_model_;
+  std::unique_ptr<Thesaurus> thesaurus_;
+  std::unique_ptr<PhraseLexicon> phrases_;
+  std::unique_ptr<SwapIndex> swaps_;
+  std::unique_ptr<LexiconDetector> lexicon_;
   std::unique_ptr<Detector> detector_;
 };
 

@@ -1,0 +1,505 @@
+#include "detector/spin/lexicon_detector.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+
+namespace unspin {
+namespace {
+
+// A word of the sentence as the language model sees it (punctuation dropped).
+struct LmWord {
+  uint32_t id;
+  uint32_t token;  // index into TokenizedText::tokens
+};
+
+// One way to rewrite the words [begin, end) of a sentence.
+struct Alternative {
+  uint32_t begin = 0;  // word positions in the sentence
+  uint32_t end = 0;
+  uint32_t first_token = 0;  // token range of the spun window
+  uint32_t end_token = 0;
+  int32_t target_index = -1;  // into the sentence's target store
+  std::vector<uint32_t> ids;  // the canonical phrase's words
+  double bonus = 0;           // unigram(window) - unigram(candidate) - swap penalty
+  double window_unigram = 0;
+  bool window_unknown = false;
+};
+
+// A decoding state: the last two words emitted, the best score reaching it, how it got there.
+struct State {
+  uint32_t h2 = kNoWord;
+  uint32_t h1 = kNoWord;
+  double score = 0;
+  int32_t parent = -1;        // index into the previous layer's states
+  int32_t parent_layer = -1;  // word position of the parent layer
+  int32_t alternative = -1;   // the alternative taken to get here, -1 for the original word
+};
+
+constexpr double kNegInf = -std::numeric_limits<double>::infinity();
+
+// Longest stretch of words decoded at once.
+constexpr uint32_t kMaxSegmentWords = 150;
+
+// Function words and number words: swapping them is grammar, not vocabulary. Spinners do swap
+// some ("via", "whilst"), but telling those from normal use takes the guards of a rule, so the
+// lexicon detector leaves windows and candidates made only of these words alone.
+bool IsFunctionWord(absl::string_view w) {
+  static const auto* const kWords = new absl::flat_hash_set<absl::string_view>{
+      "a",        "about",   "above",   "across",  "after",      "again",   "against", "all",
+      "almost",   "along",   "already", "also",    "although",   "always",  "am",      "among",
+      "an",       "and",     "another", "any",     "are",        "around",  "as",      "at",
+      "be",       "because", "been",    "before",  "behind",     "being",   "below",   "beneath",
+      "beside",   "besides", "between", "beyond",  "both",       "but",     "by",      "can",
+      "could",    "did",     "do",      "does",    "down",       "during",  "each",    "either",
+      "else",     "enough",  "even",    "ever",    "every",      "few",     "for",     "from",
+      "had",      "has",     "have",    "he",      "her",        "here",    "hers",    "him",
+      "his",      "how",     "however", "i",       "if",         "in",      "inside",  "into",
+      "is",       "it",      "its",     "just",    "less",       "many",    "may",     "me",
+      "might",    "more",    "most",    "much",    "must",       "my",      "neither", "no",
+      "nor",      "not",     "now",     "of",      "off",        "on",      "once",    "one",
+      "only",     "onto",    "or",      "other",   "ought",      "our",     "ours",    "out",
+      "outside",  "over",    "own",     "per",     "quite",      "rather",  "same",    "several",
+      "shall",    "she",     "should",  "since",   "so",         "some",    "such",    "than",
+      "that",     "the",     "their",   "them",    "then",       "there",   "these",   "they",
+      "this",     "those",   "though",  "through", "throughout", "thru",    "thus",    "till",
+      "to",       "too",     "toward",  "towards", "under",      "unless",  "until",   "up",
+      "upon",     "us",      "very",    "via",     "was",        "we",      "were",    "what",
+      "when",     "where",   "whether", "which",   "while",      "whilst",  "who",     "whom",
+      "whose",    "why",     "will",    "with",    "within",     "without", "would",   "yet",
+      "you",      "your",    "'s",      "-",       "two",        "three",   "four",    "five",
+      "six",      "seven",   "eight",   "nine",    "ten",        "twelve",  "twenty",  "hundred",
+      "thousand", "million", "billion", "dozen",   "half",       "first",   "second",  "third"};
+  return kWords->contains(w);
+}
+
+bool AllFunctionWords(absl::Span<const absl::string_view> words) {
+  for (absl::string_view w : words) {
+    if (!IsFunctionWord(w)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+LexiconDetector::LexiconDetector(const LanguageModel* lm, const SwapIndex* swaps,
+                                 const Thesaurus* thesaurus, const PhraseLexicon* phrases,
+                                 Morphology* morphology, LexiconOptions options)
+    : lm_(lm),
+      swaps_(swaps),
+      thesaurus_(thesaurus),
+      phrases_(phrases),
+      morphology_(morphology),
+      options_(options) {}
+
+void LexiconDetector::AddThesaurusTargets(uint32_t phrase, std::vector<SwapTarget>* out) const {
+  const absl::string_view phrase_text = thesaurus_->Phrase(phrase);
+  const size_t phrase_words = std::count(phrase_text.begin(), phrase_text.end(), ' ') + 1;
+  for (const SynonymEntry& e : thesaurus_->CanStandFor(phrase)) {
+    if (!e.has(kStrongRelations)) continue;
+    if (thesaurus_->PhraseFlags(e.phrase()) & kProperName) continue;
+    const absl::string_view candidate = thesaurus_->Phrase(e.phrase());
+    const std::vector<absl::string_view> words = absl::StrSplit(candidate, ' ');
+    // Spinners put longer phrases in place of words, rarely shorter words in place of long
+    // phrases; a one-word window standing for a long expansion is an abbreviation ("who" ->
+    // "world health organization"), not a spin.
+    if (words.size() > phrase_words + 1) continue;
+    if (AllFunctionWords(words)) continue;
+    // A candidate that contains the phrase itself narrows it ("treason" -> "high treason"), and
+    // one that only differs in spacing is a spelling variant ("healthcare"): neither is a spin.
+    const std::string joined = absl::StrJoin(words, "");
+    if (absl::StrContains(absl::StrCat(" ", candidate, " "), absl::StrCat(" ", phrase_text, " ")) ||
+        joined == absl::StrReplaceAll(phrase_text, {{" ", ""}, {"-", ""}})) {
+      continue;
+    }
+    out->push_back(SwapTarget{std::string(candidate), kSwapFromThesaurus});
+  }
+}
+
+std::vector<SwapTarget> LexiconDetector::ComputeWordCandidates(absl::string_view word) const {
+  std::vector<SwapTarget> out;
+  const uint32_t id = thesaurus_->Find(word);
+  if (id != kNotFound) AddThesaurusTargets(id, &out);
+  if (morphology_ != nullptr) {
+    // An inflected word: candidates of its lemma, inflected the same way ("studying" ->
+    // "learning").
+    for (const std::string& lemma : morphology_->Lemmas(word)) {
+      if (lemma == word) continue;
+      const uint32_t lemma_id = thesaurus_->Find(lemma);
+      if (lemma_id == kNotFound) continue;
+      for (Inflection inflection : {Inflection::kS, Inflection::kPast, Inflection::kGerund}) {
+        const std::vector<std::string> forms = morphology_->Inflect(lemma, inflection);
+        if (std::find(forms.begin(), forms.end(), word) == forms.end()) continue;
+        std::vector<SwapTarget> lemma_targets;
+        AddThesaurusTargets(lemma_id, &lemma_targets);
+        for (SwapTarget& t : lemma_targets) {
+          if (t.canonical.find(' ') != std::string::npos) continue;
+          const std::vector<std::string> inflected = morphology_->Inflect(t.canonical, inflection);
+          if (inflected.empty()) continue;
+          out.push_back(SwapTarget{inflected.front(), kSwapFromThesaurus});
+        }
+        break;
+      }
+    }
+  }
+  // Most frequent first: a spinner's output stands for a common word far more often than for a
+  // rare one, and the decoder can afford only a few candidates per window.
+  std::vector<std::pair<double, size_t>> order;
+  for (size_t i = 0; i < out.size(); ++i) {
+    double unigram = 0;
+    for (absl::string_view w : absl::StrSplit(out[i].canonical, ' ')) {
+      unigram += lm_->Unigram(lm_->Find(w));
+    }
+    order.emplace_back(-unigram, i);
+  }
+  std::sort(order.begin(), order.end());
+  std::vector<SwapTarget> sorted;
+  for (const auto& [unused, i] : order) {
+    bool duplicate = false;
+    for (const SwapTarget& t : sorted) duplicate |= t.canonical == out[i].canonical;
+    if (duplicate || out[i].canonical == word) continue;
+    sorted.push_back(out[i]);
+    if (sorted.size() >= size_t(options_.max_thesaurus_candidates)) break;
+  }
+  return sorted;
+}
+
+bool LexiconDetector::FormsPhrase(const std::vector<absl::string_view>& middle,
+                                  absl::string_view left, absl::string_view right) const {
+  std::vector<absl::string_view> key;
+  auto check = [&](bool with_left, bool with_right) {
+    if ((with_left && left.empty()) || (with_right && right.empty())) return false;
+    key.clear();
+    if (with_left) key.push_back(left);
+    key.insert(key.end(), middle.begin(), middle.end());
+    if (with_right) key.push_back(right);
+    return key.size() >= 2 && phrases_->IsCanonicalPhrase(key);
+  };
+  return check(false, false) || check(true, false) || check(false, true) || check(true, true);
+}
+
+std::vector<SwapTarget> LexiconDetector::ThesaurusCandidates(
+    absl::Span<const absl::string_view> window) const {
+  if (thesaurus_ == nullptr) return {};
+  if (window.size() > 1) {
+    std::vector<SwapTarget> out;
+    const uint32_t id = thesaurus_->FindWords(window);
+    if (id != kNotFound) AddThesaurusTargets(id, &out);
+    if (out.size() > size_t(options_.max_thesaurus_candidates)) {
+      out.resize(options_.max_thesaurus_candidates);
+    }
+    return out;
+  }
+  const std::string word(window.front());
+  {
+    absl::MutexLock lock(&cache_mu_);
+    auto it = word_cache_.find(word);
+    if (it != word_cache_.end()) return it->second;
+  }
+  std::vector<SwapTarget> computed = ComputeWordCandidates(word);
+  absl::MutexLock lock(&cache_mu_);
+  return word_cache_.emplace(word, std::move(computed)).first->second;
+}
+
+void LexiconDetector::Propose(const TokenizedText& tokens,
+                              std::vector<LexiconCandidate>* out) const {
+  const size_t max_window = std::min<size_t>(
+      options_.max_window,
+      std::max<size_t>(swaps_->max_words(), thesaurus_ ? thesaurus_->max_phrase_words() : 0));
+  if (max_window == 0) return;
+  std::vector<LmWord> words;
+  std::vector<absl::string_view> window;
+  std::vector<Alternative> alternatives;
+  std::vector<std::vector<int32_t>> alternatives_at;  // word position -> alternatives starting
+  std::vector<std::vector<State>> layers;
+  std::vector<double> fit;
+  std::vector<SwapTarget> targets, target_store;
+  // Sentences are decoded one by one; an overlong "sentence" (a text without full stops) is cut
+  // into pieces so the decoder's memory and time stay linear in the text.
+  std::vector<Sentence> segments;
+  for (const Sentence& sentence : tokens.sentences) {
+    Sentence piece{sentence.first_token, sentence.first_token};
+    uint32_t piece_words = 0;
+    for (uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
+      piece.end_token = t + 1;
+      if (tokens.tokens[t].kind != TokenKind::kPunct && ++piece_words == kMaxSegmentWords) {
+        segments.push_back(piece);
+        piece = Sentence{t + 1, t + 1};
+        piece_words = 0;
+      }
+    }
+    if (piece.end_token > piece.first_token) segments.push_back(piece);
+  }
+  for (const Sentence& sentence : segments) {
+    words.clear();
+    for (uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
+      const Token& tok = tokens.tokens[t];
+      if (tok.kind == TokenKind::kPunct) continue;
+      const uint32_t id =
+          tok.kind == TokenKind::kNumber ? kUnknownWord : lm_->Find(tokens.Norm(tok));
+      words.push_back(LmWord{id, t});
+    }
+    if (words.empty()) continue;
+    const uint32_t n = static_cast<uint32_t>(words.size());
+
+    // How well each word fits its left context, relative to its frequency: spun words fit badly.
+    fit.resize(n);
+    for (uint32_t k = 0; k < n; ++k) {
+      const uint32_t h1 = k >= 1 ? words[k - 1].id : lm_->sentence_start_id();
+      const uint32_t h2 = k >= 2 ? words[k - 2].id : (k == 1 ? lm_->sentence_start_id() : kNoWord);
+      fit[k] = lm_->LogProb(words[k].id, h1, h2) - lm_->Unigram(words[k].id);
+    }
+    auto surprising = [&](uint32_t begin, uint32_t end) {
+      for (uint32_t k = begin; k <= end && k < n; ++k) {
+        if (fit[k] < options_.thesaurus_surprise_gate) return true;
+      }
+      return false;
+    };
+
+    // 1. Windows with swap candidates.
+    target_store.clear();
+    alternatives.clear();
+    alternatives_at.assign(n, {});
+    for (uint32_t start = 0; start < n; ++start) {
+      window.clear();
+      uint32_t word_count = 0;
+      for (uint32_t t = words[start].token; t < sentence.end_token && word_count < max_window;
+           ++t) {
+        const Token& tok = tokens.tokens[t];
+        if (tok.kind == TokenKind::kPunct) {
+          // Only a hyphen inside a word ("day-to-day") belongs in a window.
+          if (tokens.Norm(tok) != "-" || (tok.flags & kSpaceBefore) || word_count == 0) break;
+          window.push_back(tokens.Norm(tok));
+          continue;
+        }
+        if (tok.kind == TokenKind::kNumber || tok.in_quote() || (tok.flags & kAllCaps) ||
+            (tok.capitalized() && !tok.sentence_start())) {
+          break;
+        }
+        window.push_back(tokens.Norm(tok));
+        ++word_count;
+        // A capitalized first word must be an ordinary word written at the start of a
+        // sentence, not a name ("Russia" is not "russia").
+        if (tok.capitalized() && morphology_ != nullptr && !morphology_->IsWord(tokens.Norm(tok))) {
+          break;
+        }
+        if (AllFunctionWords(window)) continue;
+        targets.clear();
+        for (const SwapTarget& t : swaps_->Find(window)) {
+          const std::vector<absl::string_view> canonical = absl::StrSplit(t.canonical, ' ');
+          if (!AllFunctionWords(canonical)) targets.push_back(t);
+        }
+        if (surprising(start, start + word_count)) {
+          for (SwapTarget& t : ThesaurusCandidates(window)) {
+            bool known = false;
+            for (SwapTarget& existing : targets) {
+              if (existing.canonical == t.canonical) {
+                existing.sources |= t.sources;
+                known = true;
+              }
+            }
+            if (!known) targets.push_back(std::move(t));
+          }
+        }
+        if (targets.empty()) continue;
+        double window_unigram = 0;
+        bool window_unknown = false;
+        for (uint32_t k = start; k < start + word_count; ++k) {
+          window_unigram += lm_->Unigram(words[k].id);
+          window_unknown |= words[k].id == kUnknownWord;
+        }
+        for (const SwapTarget& target : targets) {
+          Alternative alt;
+          alt.target_index = static_cast<int32_t>(target_store.size());
+          target_store.push_back(target);
+          alt.begin = start;
+          alt.end = start + word_count;
+          alt.first_token = words[start].token;
+          alt.end_token = t + 1;
+          double candidate_unigram = 0;
+          bool known = true;
+          for (absl::string_view w : absl::StrSplit(target.canonical, ' ')) {
+            if (w == "-") continue;
+            const uint32_t id = lm_->Find(w);
+            if (id == kUnknownWord) known = false;
+            alt.ids.push_back(id);
+            candidate_unigram += lm_->Unigram(id);
+          }
+          if (!known || alt.ids.empty()) continue;
+          const double penalty = (target.sources & kSwapFromSpinnerTable)
+                                     ? options_.table_swap_penalty
+                                     : options_.thesaurus_swap_penalty;
+          alt.bonus = window_unigram - candidate_unigram - penalty;
+          alt.window_unigram = window_unigram;
+          alt.window_unknown = window_unknown;
+          alternatives_at[start].push_back(static_cast<int32_t>(alternatives.size()));
+          alternatives.push_back(std::move(alt));
+        }
+      }
+    }
+    if (alternatives.empty()) continue;
+
+    // 2. Viterbi over trigram states: keep each word or replace a window by an alternative.
+    layers.assign(n + 1, {});
+    State initial;
+    initial.h1 = lm_->sentence_start_id();
+    layers[0].push_back(initial);
+    auto push = [&](uint32_t layer, const State& s) {
+      for (State& existing : layers[layer]) {
+        if (existing.h1 == s.h1 && existing.h2 == s.h2) {
+          if (s.score > existing.score) existing = s;
+          return;
+        }
+      }
+      layers[layer].push_back(s);
+    };
+    for (uint32_t pos = 0; pos < n; ++pos) {
+      std::vector<State>& layer = layers[pos];
+      if (layer.size() > size_t(options_.beam)) {
+        std::partial_sort(layer.begin(), layer.begin() + options_.beam, layer.end(),
+                          [](const State& a, const State& b) { return a.score > b.score; });
+        layer.resize(options_.beam);
+      }
+      for (int32_t si = 0; si < static_cast<int32_t>(layer.size()); ++si) {
+        const State s = layer[si];
+        State keep;
+        keep.h2 = s.h1;
+        keep.h1 = words[pos].id;
+        keep.score = s.score + lm_->LogProb(words[pos].id, s.h1, s.h2);
+        keep.parent = si;
+        keep.parent_layer = static_cast<int32_t>(pos);
+        push(pos + 1, keep);
+        for (int32_t a : alternatives_at[pos]) {
+          const Alternative& alt = alternatives[a];
+          State next;
+          next.h2 = s.h2;
+          next.h1 = s.h1;
+          next.score = s.score + alt.bonus;
+          for (uint32_t w : alt.ids) {
+            next.score += lm_->LogProb(w, next.h1, next.h2);
+            next.h2 = next.h1;
+            next.h1 = w;
+          }
+          next.parent = si;
+          next.parent_layer = static_cast<int32_t>(pos);
+          next.alternative = a;
+          push(alt.end, next);
+        }
+      }
+    }
+    // Close the sentence and follow the best path back.
+    int32_t best = -1;
+    double best_score = kNegInf;
+    for (int32_t si = 0; si < static_cast<int32_t>(layers[n].size()); ++si) {
+      const State& s = layers[n][si];
+      const double score = s.score + lm_->LogProb(lm_->sentence_end_id(), s.h1, s.h2);
+      if (score > best_score) {
+        best_score = score;
+        best = si;
+      }
+    }
+    std::vector<int32_t> chosen;
+    for (int32_t layer = n, si = best; si >= 0 && layer > 0;) {
+      const State& s = layers[layer][si];
+      if (s.alternative >= 0) chosen.push_back(s.alternative);
+      si = s.parent;
+      layer = s.parent_layer;
+    }
+    if (chosen.empty()) continue;
+    std::reverse(chosen.begin(), chosen.end());
+
+    // 3. Each chosen swap's marginal gain: the sentence with every chosen swap, against the same
+    // with this one reverted, scored window plus following context.
+    auto score_with = [&](int32_t skip) {
+      double score = 0;
+      uint32_t h2 = kNoWord, h1 = lm_->sentence_start_id();
+      size_t next_choice = 0;
+      for (uint32_t pos = 0; pos < n;) {
+        if (next_choice < chosen.size() && alternatives[chosen[next_choice]].begin == pos &&
+            chosen[next_choice] != skip) {
+          const Alternative& alt = alternatives[chosen[next_choice]];
+          score += alt.bonus;
+          for (uint32_t w : alt.ids) {
+            score += lm_->LogProb(w, h1, h2);
+            h2 = h1;
+            h1 = w;
+          }
+          pos = alt.end;
+          ++next_choice;
+          continue;
+        }
+        if (next_choice < chosen.size() && alternatives[chosen[next_choice]].begin == pos) {
+          ++next_choice;
+        }
+        score += lm_->LogProb(words[pos].id, h1, h2);
+        h2 = h1;
+        h1 = words[pos].id;
+        ++pos;
+      }
+      return score + lm_->LogProb(lm_->sentence_end_id(), h1, h2);
+    };
+    const double with_all = score_with(-1);
+    for (int32_t a : chosen) {
+      const Alternative& alt = alternatives[a];
+      const double penalty = (target_store[alt.target_index].sources & kSwapFromSpinnerTable)
+                                 ? options_.table_swap_penalty
+                                 : options_.thesaurus_swap_penalty;
+      LexiconCandidate c;
+      c.first_token = alt.first_token;
+      c.end_token = alt.end_token;
+      c.replacement = target_store[alt.target_index].canonical;
+      c.sources = target_store[alt.target_index].sources;
+      // Gain in association: the swap's share of the sentence score, penalty excluded.
+      c.association_gain = with_all - score_with(a) + penalty;
+      c.raw_gain = c.association_gain - (alt.bonus + penalty);
+      c.window_unigram = alt.window_unigram;
+      c.window_words = static_cast<int>(alt.end - alt.begin);
+      c.window_unknown = alt.window_unknown;
+      // Attestation of the word pairs the swap touches, in the original and with the candidate.
+      const uint32_t left = alt.begin > 0 ? words[alt.begin - 1].id : lm_->sentence_start_id();
+      const uint32_t right = alt.end < n ? words[alt.end].id : lm_->sentence_end_id();
+      auto gaps = [&](const uint32_t* ids, size_t count, int* checked) {
+        int missing = 0;
+        uint32_t previous = left;
+        for (size_t k = 0; k <= count; ++k) {
+          const uint32_t next = k < count ? ids[k] : right;
+          if (previous != kUnknownWord && next != kUnknownWord) {
+            ++*checked;
+            if (!lm_->HasBigram(previous, next)) ++missing;
+          }
+          previous = next;
+        }
+        return missing;
+      };
+      std::vector<uint32_t> original(alt.end - alt.begin);
+      for (uint32_t k = alt.begin; k < alt.end; ++k) original[k - alt.begin] = words[k].id;
+      int unused = 0;
+      c.window_gaps = gaps(original.data(), original.size(), &c.pairs_checked);
+      c.candidate_gaps = gaps(alt.ids.data(), alt.ids.size(), &unused);
+      if (phrases_ != nullptr) {
+        const absl::string_view left_word =
+            alt.begin > 0 ? tokens.Norm(words[alt.begin - 1].token) : absl::string_view();
+        const absl::string_view right_word =
+            alt.end < n ? tokens.Norm(words[alt.end].token) : absl::string_view();
+        std::vector<absl::string_view> original_words, candidate_words;
+        for (uint32_t k = alt.begin; k < alt.end; ++k) {
+          original_words.push_back(tokens.Norm(words[k].token));
+        }
+        for (absl::string_view w : absl::StrSplit(target_store[alt.target_index].canonical, ' ')) {
+          candidate_words.push_back(w);
+        }
+        c.repairs_phrase = FormsPhrase(candidate_words, left_word, right_word) &&
+                           !FormsPhrase(original_words, left_word, right_word);
+      }
+      if (c.association_gain >= options_.min_association_gain) out->push_back(std::move(c));
+    }
+  }
+}
+
+}  // namespace unspin

@@ -1,0 +1,114 @@
+// The lexicon detector finds spun phrases no rule lists. For every window of 1-4 words it asks
+// the swap index which canonical phrases the window could stand for ("gadget studying" ->
+// "machine learning": gadget -> machine, studying -> learning, composed), and lets the language
+// model judge each candidate in its sentence: a spun window is a rare combination whose
+// restoration is a strong collocation in the same context.
+//
+//   unspin::LexiconDetector lexicon(&lm, &swaps, unspin::LexiconOptions{});
+//   std::vector<unspin::LexiconCandidate> candidates;
+//   lexicon.Propose(tokens, &candidates);
+//
+// Evidence is measured as association gain: how much better the candidate fits its context than
+// the original does, each relative to its own unigram frequency, so common words do not win just
+// by being common. The Detector turns evidence into findings, together with rule findings and the
+// document's overall spin.
+#ifndef UNSPIN_DETECTOR_SPIN_LEXICON_DETECTOR_H_
+#define UNSPIN_DETECTOR_SPIN_LEXICON_DETECTOR_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
+#include "detector/lexicon/language_model.h"
+#include "detector/lexicon/morphology.h"
+#include "detector/lexicon/phrase_lexicon.h"
+#include "detector/lexicon/swap_index.h"
+#include "detector/lexicon/thesaurus.h"
+#include "detector/text/tokenizer.h"
+
+namespace unspin {
+
+struct LexiconOptions {
+  // Longest window (in word tokens) looked up in the swap index.
+  int max_window = 4;
+  // States kept per word position in the sentence decoder.
+  int beam = 8;
+  // Log10 cost the decoder pays for a swap from the spinner table: a restoration must beat the
+  // original by this much to be chosen.
+  double table_swap_penalty = 0.5;
+  // The same for swaps attested only in a general thesaurus (less likely to be a spinner's).
+  double thesaurus_swap_penalty = 1.5;
+  // Chosen swaps whose association gain is below this (log10) are not proposed.
+  double min_association_gain = 0.5;
+  // Thesaurus candidates are considered only where the text is surprising: a window word, or the
+  // word after it, fits its left context worse than this (log10 P(w | history) - log10 P(w)).
+  // Spinner-table candidates are always considered.
+  double thesaurus_surprise_gate = 0.5;
+  // At most this many thesaurus candidates per window (the most frequent ones).
+  int max_thesaurus_candidates = 8;
+};
+
+// One proposed restoration of a window, with the evidence for it.
+struct LexiconCandidate {
+  uint32_t first_token = 0;  // half-open token range of the spun window
+  uint32_t end_token = 0;
+  std::string replacement;      // canonical phrase, lower case (the detector restores case)
+  uint8_t sources = 0;          // SwapSource bits of the swap
+  double raw_gain = 0;          // log10 P(context with candidate) - log10 P(context with window)
+  double association_gain = 0;  // raw gain minus the candidate's unigram advantage
+  double window_unigram = 0;    // sum of log10 unigram probabilities of the window's words
+  int window_words = 0;         // words in the window
+  bool window_unknown = false;  // a window word is outside the model's vocabulary
+  // Word pairs around and inside the window that the language model does not store (it reaches
+  // them only by backoff): spun windows break pairs a canonical text would have.
+  int window_gaps = 0;
+  // The same count with the candidate in the window's place.
+  int candidate_gaps = 0;
+  // Word pairs examined for each count (neighbours that are numbers or unknown are skipped).
+  int pairs_checked = 0;
+  // The candidate, alone (if several words) or with a neighbour, is a known multiword phrase
+  // (WordNet, a user lexicon) and the original in the same place is not: "image
+  // acknowledgement" -> "image recognition".
+  bool repairs_phrase = false;
+};
+
+class LexiconDetector {
+ public:
+  // `lm` and `swaps` must outlive the detector. `thesaurus`, `phrases` and `morphology` may be
+  // null (no thesaurus candidates; no phrase evidence; no lemma lookups for inflected words).
+  LexiconDetector(const LanguageModel* lm, const SwapIndex* swaps, const Thesaurus* thesaurus,
+                  const PhraseLexicon* phrases, Morphology* morphology, LexiconOptions options);
+
+  // Decodes each sentence: the most probable reading under the language model when any window
+  // may be replaced by a canonical phrase it can stand for (paying a penalty per swap). Appends
+  // the swaps of that reading whose association gain reaches options.min_association_gain.
+  // Windows inside quotations, with names or with numbers are never swapped. Thread-safe.
+  void Propose(const TokenizedText& tokens, std::vector<LexiconCandidate>* out) const;
+
+ private:
+  // Thesaurus candidates for a window (canonical phrases it can stand for, inflected like it),
+  // most frequent first. Single words go through a cache keyed by the word.
+  std::vector<SwapTarget> ThesaurusCandidates(absl::Span<const absl::string_view> window) const;
+  std::vector<SwapTarget> ComputeWordCandidates(absl::string_view word) const;
+  void AddThesaurusTargets(uint32_t phrase, std::vector<SwapTarget>* out) const;
+  // Whether `middle`, alone or with the word left or right of it (or both), is a multiword
+  // phrase of the phrase lexicon. Empty neighbours are not used.
+  bool FormsPhrase(const std::vector<absl::string_view>& middle, absl::string_view left,
+                   absl::string_view right) const;
+
+  const LanguageModel* lm_;
+  const SwapIndex* swaps_;
+  const Thesaurus* thesaurus_;
+  const PhraseLexicon* phrases_;
+  Morphology* morphology_;
+  LexiconOptions options_;
+  mutable absl::Mutex cache_mu_;
+  mutable absl::flat_hash_map<std::string, std::vector<SwapTarget>> word_cache_
+      ABSL_GUARDED_BY(cache_mu_);
+};
+
+}  // namespace unspin
+
+#endif  // UNSPIN_DETECTOR_SPIN_LEXICON_DETECTOR_H_
