@@ -221,7 +221,9 @@ void TextBuilder::AppendDecoded(absl::string_view decoded, size_t source_begin,
 void TextBuilder::AppendSeparator(absl::string_view separator) {
   if (!block_has_content_) return;
   // A space after whitespace separates nothing more.
-  if (separator == " " && (text_.back() == ' ' || text_.back() == '\n')) return;
+  if (separator == " " && !text_.empty() && (text_.back() == ' ' || text_.back() == '\n')) {
+    return;
+  }
   text_.append(separator.data(), separator.size());
 }
 
