@@ -37,11 +37,11 @@ struct LexiconOptions {
   int beam = 8;
   // Log10 cost the decoder pays for a swap from the spinner table: a restoration must beat the
   // original by this much to be chosen.
-  double table_swap_penalty = 0.5;
+  double table_swap_penalty = 0.0;
   // The same for swaps attested only in a general thesaurus (less likely to be a spinner's).
   double thesaurus_swap_penalty = 1.5;
   // Chosen swaps whose association gain is below this (log10) are not proposed.
-  double min_association_gain = 0.5;
+  double min_association_gain = 0.0;
   // Thesaurus candidates are considered only where the text is surprising: a window word, or the
   // word after it, fits its left context worse than this (log10 P(w | history) - log10 P(w)).
   // Spinner-table candidates are always considered.
