@@ -29,16 +29,6 @@ namespace {
 
 bool progress_drawn = false;
 
-// The representative only needs a ranking of spin scores, which the rule packs give at a small
-// cost per document; the lexicon detector (language-model scoring of every span) costs many
-// times more and would dominate a corpus run. Engines without that option compile too.
-template <typename Options>
-auto DisableLexicon(Options* options, int) -> decltype(options->lexicon = false, void()) {
-  options->lexicon = false;
-}
-template <typename Options>
-void DisableLexicon(Options*, long) {}
-
 void AppendSpinScore(double score, std::string* out) {
   if (std::isnan(score)) {
     out->append("null");
@@ -208,7 +198,10 @@ absl::StatusOr<DedupSetup> MakeDedupSetup(const CorpusFlags& flags, const std::s
   setup.params = dedup::FingerprintParamsHash(setup.pipeline.fingerprint, *setup.canonicalizer);
   if (!flags.no_spin_score) {
     EngineOptions engine_options;
-    DisableLexicon(&engine_options, 0);
+    // The representative only needs a ranking of spin scores, which the rule packs give at a
+    // small cost per document; the lexicon detector (language-model scoring of every span) costs
+    // many times more and would dominate a corpus run.
+    engine_options.lexicon = false;
     absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(engine_options);
     if (!engine.ok()) return engine.status();
     setup.engine = std::move(*engine);
