@@ -46,9 +46,16 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& opti
       UNSPIN_RETURN_IF_ERROR(engine->swaps_->AddTable(
           table.text, table.path, engine->morphology_.get(), kSwapFromSpinnerTable));
     }
+    std::vector<const PhraseLexicon*> corpus_lexicons;
+    for (const std::string& path : options.corpus_lexicons) {
+      UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon lexicon, PhraseLexicon::Open(path));
+      engine->corpus_lexicons_.push_back(std::make_unique<PhraseLexicon>(std::move(lexicon)));
+      corpus_lexicons.push_back(engine->corpus_lexicons_.back().get());
+    }
     engine->lexicon_ = std::make_unique<LexiconDetector>(
         engine->language_model_.get(), engine->swaps_.get(), engine->thesaurus_.get(),
-        engine->phrases_.get(), engine->morphology_.get(), options.lexicon_options);
+        engine->phrases_.get(), std::move(corpus_lexicons), engine->morphology_.get(),
+        options.lexicon_options);
   }
   engine->detector_ =
       std::make_unique<Detector>(engine->rules_.get(), engine->lexicon_.get(), options.detector);

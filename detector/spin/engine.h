@@ -38,6 +38,8 @@ struct EngineOptions {
   bool lexicon = true;
   // The data directory; empty: search as detector/lexicon/data_paths.h describes.
   std::string data_dir;
+  // Phrase lexicons learned from the user's corpus (`unspin lexicon build`).
+  std::vector<std::string> corpus_lexicons;
   // How the lexicon detector proposes swaps.
   LexiconOptions lexicon_options;
   // How the detector reports.
@@ -61,6 +63,7 @@ class Engine {
   std::unique_ptr<LanguageModel> language_model_;
   std::unique_ptr<Thesaurus> thesaurus_;
   std::unique_ptr<PhraseLexicon> phrases_;
+  std::vector<std::unique_ptr<PhraseLexicon>> corpus_lexicons_;
   std::unique_ptr<SwapIndex> swaps_;
   std::unique_ptr<LexiconDetector> lexicon_;
   std::unique_ptr<Detector> detector_;

@@ -90,11 +90,13 @@ bool AllFunctionWords(absl::Span<const absl::string_view> words) {
 
 LexiconDetector::LexiconDetector(const LanguageModel* lm, const SwapIndex* swaps,
                                  const Thesaurus* thesaurus, const PhraseLexicon* phrases,
+                                 std::vector<const PhraseLexicon*> corpus_lexicons,
                                  Morphology* morphology, LexiconOptions options)
     : lm_(lm),
       swaps_(swaps),
       thesaurus_(thesaurus),
       phrases_(phrases),
+      corpus_lexicons_(std::move(corpus_lexicons)),
       morphology_(morphology),
       options_(options) {}
 
@@ -170,8 +172,9 @@ std::vector<SwapTarget> LexiconDetector::ComputeWordCandidates(absl::string_view
   return sorted;
 }
 
-bool LexiconDetector::FormsPhrase(const std::vector<absl::string_view>& middle,
-                                  absl::string_view left, absl::string_view right) const {
+bool LexiconDetector::FormsPhrase(const PhraseLexicon& lexicon,
+                                  const std::vector<absl::string_view>& middle,
+                                  absl::string_view left, absl::string_view right) {
   std::vector<absl::string_view> key;
   auto check = [&](bool with_left, bool with_right) {
     if ((with_left && left.empty()) || (with_right && right.empty())) return false;
@@ -179,9 +182,23 @@ bool LexiconDetector::FormsPhrase(const std::vector<absl::string_view>& middle,
     if (with_left) key.push_back(left);
     key.insert(key.end(), middle.begin(), middle.end());
     if (with_right) key.push_back(right);
-    return key.size() >= 2 && phrases_->IsCanonicalPhrase(key);
+    return key.size() >= 2 && lexicon.IsCanonicalPhrase(key);
   };
   return check(false, false) || check(true, false) || check(false, true) || check(true, true);
+}
+
+bool LexiconDetector::FormsCorpusPhrase(const std::vector<absl::string_view>& middle,
+                                        absl::string_view left, absl::string_view right) const {
+  for (const PhraseLexicon* lexicon : corpus_lexicons_) {
+    if (FormsPhrase(*lexicon, middle, left, right)) return true;
+  }
+  return false;
+}
+
+bool LexiconDetector::FormsAnyPhrase(const std::vector<absl::string_view>& middle,
+                                     absl::string_view left, absl::string_view right) const {
+  return (phrases_ != nullptr && FormsPhrase(*phrases_, middle, left, right)) ||
+         FormsCorpusPhrase(middle, left, right);
 }
 
 std::vector<SwapTarget> LexiconDetector::ThesaurusCandidates(
@@ -482,7 +499,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
       int unused = 0;
       c.window_gaps = gaps(original.data(), original.size(), &c.pairs_checked);
       c.candidate_gaps = gaps(alt.ids.data(), alt.ids.size(), &unused);
-      if (phrases_ != nullptr) {
+      if (phrases_ != nullptr || !corpus_lexicons_.empty()) {
         const absl::string_view left_word =
             alt.begin > 0 ? tokens.Norm(words[alt.begin - 1].token) : absl::string_view();
         const absl::string_view right_word =
@@ -494,8 +511,10 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         for (absl::string_view w : absl::StrSplit(target_store[alt.target_index].canonical, ' ')) {
           candidate_words.push_back(w);
         }
-        c.repairs_phrase = FormsPhrase(candidate_words, left_word, right_word) &&
-                           !FormsPhrase(original_words, left_word, right_word);
+        // The user's corpus says this wording is at home here.
+        if (FormsCorpusPhrase(original_words, left_word, right_word)) continue;
+        c.repairs_phrase = FormsAnyPhrase(candidate_words, left_word, right_word) &&
+                           !FormsAnyPhrase(original_words, left_word, right_word);
       }
       if (c.association_gain >= options_.min_association_gain) out->push_back(std::move(c));
     }

@@ -78,8 +78,12 @@ class LexiconDetector {
  public:
   // `lm` and `swaps` must outlive the detector. `thesaurus`, `phrases` and `morphology` may be
   // null (no thesaurus candidates; no phrase evidence; no lemma lookups for inflected words).
+  // `corpus_lexicons` are phrase lexicons learned from the user's own clean corpus (`unspin
+  // lexicon build`): a phrase common there is canonical there, so a window that forms one is
+  // never swapped, and a restoration that forms one counts as a repaired phrase.
   LexiconDetector(const LanguageModel* lm, const SwapIndex* swaps, const Thesaurus* thesaurus,
-                  const PhraseLexicon* phrases, Morphology* morphology, LexiconOptions options);
+                  const PhraseLexicon* phrases, std::vector<const PhraseLexicon*> corpus_lexicons,
+                  Morphology* morphology, LexiconOptions options);
 
   // Decodes each sentence: the most probable reading under the language model when any window
   // may be replaced by a canonical phrase it can stand for (paying a penalty per swap). Appends
@@ -94,14 +98,20 @@ class LexiconDetector {
   std::vector<SwapTarget> ComputeWordCandidates(absl::string_view word) const;
   void AddThesaurusTargets(uint32_t phrase, std::vector<SwapTarget>* out) const;
   // Whether `middle`, alone or with the word left or right of it (or both), is a multiword
-  // phrase of the phrase lexicon. Empty neighbours are not used.
-  bool FormsPhrase(const std::vector<absl::string_view>& middle, absl::string_view left,
-                   absl::string_view right) const;
+  // phrase of `lexicon`. Empty neighbours are not used.
+  static bool FormsPhrase(const PhraseLexicon& lexicon,
+                          const std::vector<absl::string_view>& middle, absl::string_view left,
+                          absl::string_view right);
+  bool FormsAnyPhrase(const std::vector<absl::string_view>& middle, absl::string_view left,
+                      absl::string_view right) const;
+  bool FormsCorpusPhrase(const std::vector<absl::string_view>& middle, absl::string_view left,
+                         absl::string_view right) const;
 
   const LanguageModel* lm_;
   const SwapIndex* swaps_;
   const Thesaurus* thesaurus_;
   const PhraseLexicon* phrases_;
+  std::vector<const PhraseLexicon*> corpus_lexicons_;
   Morphology* morphology_;
   LexiconOptions options_;
   mutable absl::Mutex cache_mu_;
