@@ -24,6 +24,7 @@ absl::StatusOr<EngineOptions> EngineFlags::ToOptions() const {
     }
   }
   options.data_dir = data_dir;
+  options.corpus_lexicons = lexicons;
   options.builtin_packs = !no_builtin_rules;
   options.rule_files = rule_files;
   options.detector.report_quoted = show_quoted;
@@ -43,6 +44,10 @@ void AddEngineFlags(ArgParser* parser, EngineFlags* flags) {
   parser->AddString("data-dir", "DIR",
                     "compiled lexicon data (default: found beside the binary; $UNSPIN_DATA_DIR)",
                     &flags->data_dir);
+  parser->AddRepeated("lexicon", "FILE",
+                      "a phrase lexicon from `unspin lexicon build`: its phrases count as "
+                      "canonical (repeatable)",
+                      &flags->lexicons);
 }
 
 absl::StatusOr<Document> LoadDocument(const std::string& path) {

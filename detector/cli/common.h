@@ -31,6 +31,7 @@ struct EngineFlags {
   double min_confidence = 0.0;              // --min-confidence
   std::string detectors = "rules,lexicon";  // --detectors
   std::string data_dir;                     // --data-dir
+  std::vector<std::string> lexicons;        // --lexicon, repeatable
 
   // Fails on an unknown detector name.
   absl::StatusOr<EngineOptions> ToOptions() const;
