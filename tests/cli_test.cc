@@ -203,7 +203,7 @@ TEST(CliTest, BadInputGetsAClearMessageAndExitTwo) {
     std::string error;
   } cases[] = {
       {"check " + TempPath("missing.txt"), "missing.txt: No such file or directory"},
-      {"check " + dir, "a_directory: is a directory"},
+      {"check " + dir, "a_directory: no input files in this directory"},
       {"check " + TempPath("binary.bin"), "binary data, not text (control byte 0x02"},
       {"check " + TempPath("latin1.txt"), "latin1.txt: invalid UTF-8 at line 1, byte offset 3"},
       {"check " + TempPath("empty.txt"), "empty.txt: empty input"},
@@ -214,7 +214,7 @@ TEST(CliTest, BadInputGetsAClearMessageAndExitTwo) {
       {"check --frobnicate x", "unknown option '--frobnicate'"},
       {"check --rules=" + Runfile("tests/testdata/broken.rules") + " x",
        "tests/testdata/broken.rules:4: unknown key 'afterr'"},
-      {"fix a b", "several inputs need --in-place"},
+      {"fix a b", "several inputs need --in-place or --out-dir"},
       {"fix --in-place -", "--in-place cannot rewrite standard input"},
       {"frobnicate", "unknown command 'frobnicate'"},
   };

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "detector/cli/args.h"
+#include "detector/cli/batch.h"
 #include "detector/cli/commands.h"
 #include "detector/cli/common.h"
 #include "detector/report/reporter.h"
@@ -12,7 +13,7 @@
 namespace unspin {
 
 int RunCheckCommand(const std::vector<std::string>& args) {
-  ArgParser parser("unspin check", "[options] PATH... | -",
+  ArgParser parser("unspin check", "[options] PATH|DIR|GLOB... | -",
                    "Reports phrases that look spun (synonym-swapped), with their restorations.\n"
                    "Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,\n"
                    "2 usage or input error.");
@@ -20,19 +21,25 @@ int RunCheckCommand(const std::vector<std::string>& args) {
   std::string fail_on = "warning";
   bool summary = false;
   bool show_skipped = false;
+  double min_score = 0.0;
   EngineFlags engine_flags;
   InputFlags input_flags;
+  BatchFlags batch_flags;
   parser.AddString("format", "text|jsonl", "output format (default text)", &format);
   parser.AddString("fail-on", "error|warning|info",
                    "lowest severity that makes the exit status 1 (default warning)", &fail_on);
   parser.AddBool("summary", "jsonl: add a summary object with the spin score per document",
                  &summary);
+  parser.AddDouble("min-score", "X",
+                   "report only documents whose spin score is at least X (0..1; default 0)",
+                   &min_score);
   parser.AddBool("show-skipped",
                  "print to stderr what HTML/Markdown extraction skipped per file (scripts, "
                  "navigation, code, boilerplate)",
                  &show_skipped);
   AddEngineFlags(&parser, &engine_flags);
   AddInputFlags(&parser, &input_flags);
+  AddBatchFlags(&parser, &batch_flags, /*for_fix=*/false);
 
   absl::StatusOr<std::vector<std::string>> paths = parser.Parse(args);
   if (parser.help_requested()) {
@@ -47,6 +54,10 @@ int RunCheckCommand(const std::vector<std::string>& args) {
   if (!ParseSeverity(fail_on, &fail_level)) {
     PrintError("check",
                absl::StrCat("--fail-on expects error, warning or info, got '", fail_on, "'"));
+    return 2;
+  }
+  if (!(min_score >= 0.0 && min_score <= 1.0)) {
+    PrintError("check", absl::StrCat("--min-score expects a number from 0 to 1, got ", min_score));
     return 2;
   }
   if (paths->empty()) {
@@ -76,33 +87,49 @@ int RunCheckCommand(const std::vector<std::string>& args) {
     return 2;
   }
 
+  absl::StatusOr<std::vector<InputFile>> files = ExpandInputs(*paths, batch_flags);
+  if (!files.ok()) {
+    PrintError("check", files.status().message());
+    return 2;
+  }
+
+  // Files are read and checked on --jobs threads and arrive here in input order (batch.h).
+  BatchRun run("check", batch_flags, *files, /*fix=*/false);
   bool input_error = false;
   bool failing = false;
+  bool write_error = false;
   std::string out;
-  for (const std::string& path : *paths) {
-    ExtractionStats skipped;
-    absl::StatusOr<std::vector<Document>> documents = ReadDocuments(path, *input_options, &skipped);
-    if (!documents.ok()) {
-      PrintError("check", documents.status().message());
+  run.Run((*engine)->detector(), *input_options, /*keep_bytes=*/false, [&](CheckedFile& file) {
+    run.summary().AddFile(file, 0);
+    if (!file.status.ok()) {
+      PrintError("check", file.status.message());
       input_error = true;
-      continue;
+      return true;
     }
-    if (show_skipped && !skipped.skipped.empty()) {
-      std::fprintf(stderr, "%s: %s\n", path == "-" ? "<stdin>" : path.c_str(),
-                   skipped.Summary().c_str());
+    if (show_skipped && !file.skipped.skipped.empty()) {
+      std::fprintf(stderr, "%s: %s\n",
+                   file.input->path == "-" ? "<stdin>" : file.input->path.c_str(),
+                   file.skipped.Summary().c_str());
     }
-    for (const Document& document : *documents) {
-      const DocumentReport report = (*engine)->detector().Check(document);
+    for (size_t d = 0; d < file.documents.size(); ++d) {
+      const DocumentReport& report = file.reports[d];
+      // Documents below --min-score are neither reported nor counted for the exit status.
+      if (report.spin_score < min_score) continue;
       for (const Finding& f : report.findings) {
         if (f.severity >= fail_level) failing = true;
       }
       out.clear();
-      (*reporter)->AddDocument(document, report, &out);
+      (*reporter)->AddDocument(file.documents[d], report, &out);
       if (!WriteStdout(out)) {
-        PrintError("check", "cannot write to standard output");
-        return 2;
+        write_error = true;
+        return false;
       }
     }
+    return true;
+  });
+  if (write_error) {
+    PrintError("check", "cannot write to standard output");
+    return 2;
   }
   out.clear();
   (*reporter)->Finish(&out);
@@ -110,6 +137,7 @@ int RunCheckCommand(const std::vector<std::string>& args) {
     PrintError("check", "cannot write to standard output");
     return 2;
   }
+  if (const int code = run.Finish(); code != 0) return code;
   if (input_error) return 2;
   return failing ? 1 : 0;
 }
