@@ -74,7 +74,7 @@ size_t AlignUp(size_t n) { return (n + kAlignment - 1) / kAlignment * kAlignment
 uint64_t TableChecksum(Header header, absl::string_view table) {
   header.table_checksum = 0;
   std::string bytes(reinterpret_cast<const char*>(&header), sizeof(header));
-  bytes.append(table.data(), table.size());
+  if (!table.empty()) bytes.append(table.data(), table.size());
   return Checksum64(bytes);
 }
 
@@ -179,10 +179,12 @@ absl::StatusOr<std::string> DataFileWriter::Serialize() const {
 
   std::string image(offset, '\0');
   std::memcpy(&image[0], &header, sizeof(header));
-  std::memcpy(&image[sizeof(header)], table.data(), table.size());
+  if (!table.empty()) std::memcpy(&image[sizeof(header)], table.data(), table.size());
   size_t i = 0;
   for (const auto& entry : sections_) {
-    std::memcpy(&image[entries[i].offset], entry.second.data(), entry.second.size());
+    if (!entry.second.empty()) {
+      std::memcpy(&image[entries[i].offset], entry.second.data(), entry.second.size());
+    }
     ++i;
   }
   return image;

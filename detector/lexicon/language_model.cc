@@ -79,8 +79,9 @@ absl::Status LanguageModel::Init() {
   UNSPIN_LM_ARRAY(trigram_slots_, uint64_t, lm_format::kTrigramSlots);
 #undef UNSPIN_LM_ARRAY
 
-  const uint64_t vocab_limit = uint64_t{1} << params.vocab_bits;
-  if (params.vocab_bits == 0 || params.vocab_bits > 24 || params.vocab_size >= vocab_limit ||
+  // Widths are checked before they are used as shift counts.
+  if (params.vocab_bits == 0 || params.vocab_bits > 24 ||
+      params.vocab_size >= (uint64_t{1} << params.vocab_bits) ||
       vocab_.size() != params.vocab_size || unigram_prob_.size() != params.vocab_size ||
       unigram_backoff_.size() != params.vocab_size) {
     return corrupt("vocabulary");
@@ -94,8 +95,8 @@ absl::Status LanguageModel::Init() {
   }
   if (params.bigram_capacity == 0 || bigram_slots_.size() < params.bigram_capacity ||
       params.trigram_capacity == 0 || trigram_slots_.size() < params.trigram_capacity ||
-      bigram_slots_.size() >= (uint64_t{1} << params.slot_bits) ||
-      params.slot_bits + params.vocab_bits + lm_format::kProbBits > 64) {
+      params.slot_bits == 0 || params.slot_bits + params.vocab_bits + lm_format::kProbBits > 64 ||
+      bigram_slots_.size() >= (uint64_t{1} << params.slot_bits)) {
     return corrupt("n-gram tables");
   }
   if (params.bos >= params.vocab_size || params.eos >= params.vocab_size) {

@@ -129,6 +129,27 @@ TEST(ThesaurusTest, ForeignImagesAreRejected) {
   EXPECT_EQ(Thesaurus::FromImage(*empty.Serialize()).status().code(), absl::StatusCode::kDataLoss);
 }
 
+TEST(ThesaurusTest, DamagedPayloadNeverReadsOutOfBounds) {
+  ThesaurusBuilder builder;
+  AddSample(&builder);
+  const std::string image = *builder.Build(FrequencyOptions(), nullptr);
+  int opened = 0;
+  for (size_t pos = 64; pos < image.size(); ++pos) {
+    std::string damaged = image;
+    damaged[pos] = static_cast<char>(damaged[pos] ^ 0x5A);
+    absl::StatusOr<Thesaurus> th = Thesaurus::FromImage(damaged);
+    if (!th.ok()) continue;
+    ++opened;
+    for (uint32_t id = 0; id <= th->size(); ++id) {
+      for (const SynonymEntry e : th->Synonyms(id)) th->Phrase(e.phrase());
+      for (const SynonymEntry e : th->CanStandFor(id)) th->FindSynonym(e.phrase(), id);
+      th->Phrase(th->SynonymClass(id));
+      th->Find(th->Phrase(id));
+    }
+  }
+  EXPECT_GT(opened, 0);
+}
+
 // The compiled thesaurus: structural properties over the whole file.
 class CompiledThesaurusTest : public ::testing::Test {
  protected:
