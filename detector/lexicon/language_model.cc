@@ -144,6 +144,12 @@ double LanguageModel::BigramBackoff(uint32_t history2, uint32_t history1) const 
 double LanguageModel::LogProb(uint32_t word, uint32_t prev1, uint32_t prev2) const {
   if (word >= vocab_size_) return unknown_log_prob_;
   if (prev1 >= vocab_size_) return unigram_prob_[word];
+  // The context bigram "prev2 prev1" is needed on most paths (its backoff weight); start its
+  // cache miss now so that it overlaps the lookup of "prev1 word".
+  if (prev2 < vocab_size_) {
+    const uint64_t context_key = (uint64_t{prev2} << vocab_bits_) | prev1;
+    __builtin_prefetch(&bigram_slots_[HomeSlot(context_key, bigram_capacity_)]);
+  }
   const int64_t bigram = FindBigram(prev1, word);
   if (bigram < 0) {
     // P(w | h2 h1) = bo(h2 h1) + bo(h1) + P(w): no trigram can exist without its bigram.
