@@ -108,7 +108,7 @@ class DataFile {
 
   bool HasSection(uint32_t id) const { return sections_.count(id) != 0; }
 
-  // Payload of section `id`; NotFound-style DataLoss error naming the file when absent.
+  // Payload of section `id`; a DataLoss error naming the file when it is absent.
   absl::StatusOr<absl::string_view> Section(uint32_t id) const;
 
   // Payload of section `id` viewed as an array of T. The size must be a multiple of sizeof(T).
