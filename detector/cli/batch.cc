@@ -768,8 +768,15 @@ std::string BatchSummary::ToText(bool fix) const {
     for (const auto& [rule, count] : findings_per_rule_) rules.emplace_back(count, rule);
     std::stable_sort(rules.begin(), rules.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (const auto& [count, rule] : rules)
-      absl::StrAppendFormat(&out, "  %8zu  %s\n", count, rule);
+    // The text lists the most frequent rules; --report has them all.
+    constexpr size_t kTopRules = 15;
+    for (size_t i = 0; i < rules.size() && i < kTopRules; ++i) {
+      absl::StrAppendFormat(&out, "  %8zu  %s\n", rules[i].first, rules[i].second);
+    }
+    if (rules.size() > kTopRules) {
+      absl::StrAppendFormat(&out, "  (%zu more rules; --report=FILE lists all)\n",
+                            rules.size() - kTopRules);
+    }
   }
   if (!top_.empty()) {
     out += "most spun documents:\n";

@@ -175,6 +175,13 @@ void RuleSet::AddVariant(const Rule* rule, const std::vector<std::string>& phras
   phrase_index_.emplace(key, id);
 }
 
+std::vector<std::string> RuleSet::VariantPhrases() const {
+  std::vector<std::string> out;
+  out.reserve(phrase_index_.size());
+  for (const auto& [key, unused] : phrase_index_) out.push_back(key.substr(key.find('\t') + 1));
+  return out;
+}
+
 size_t RuleSet::rule_count() const {
   size_t n = 0;
   for (const RulePack& p : packs_) n += p.rules.size();

@@ -50,6 +50,9 @@ class RuleSet {
   size_t rule_count() const;
   // Number of phrase variants compiled into the trie (rules times their inflected forms).
   size_t variant_count() const { return variants_.size(); }
+  // The phrase of every variant, normalized words joined by spaces, in no particular order
+  // (bench/speed gives grep the same phrases).
+  std::vector<std::string> VariantPhrases() const;
 
  private:
   struct Variant {

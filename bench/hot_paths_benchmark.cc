@@ -1,0 +1,149 @@
+// Google Benchmark for the hot paths of `unspin check`: tokenizing, rule matching, the lexicon
+// detector (reported per word) and the whole detector, on generated news-style text with spun
+// phrases from the built-in packs. Run:
+//   bazel run -c opt //bench:hot_paths_benchmark
+// The lexicon benchmarks need the compiled data (//detector/data, found through the runfiles or
+// $UNSPIN_DATA_DIR); without it they are skipped.
+#include <benchmark/benchmark.h>
+
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "detector/spin/engine.h"
+#include "detector/text/document.h"
+#include "detector/text/tokenizer.h"
+
+namespace unspin {
+namespace {
+
+// About `bytes` of prose: sentences from a small grammar, every eighth with a spun phrase.
+std::string MakeText(size_t bytes) {
+  static const char* const kSubjects[] = {"The minister", "Officials",   "The company", "Analysts",
+                                          "Residents",    "The council", "Investors",   "Critics"};
+  static const char* const kVerbs[] = {"said", "warned", "reported", "argued", "expected", "noted"};
+  static const char* const kObjects[] = {"the new policy", "prices",    "the budget", "the plan",
+                                         "the agreement",  "the talks", "growth",     "exports"};
+  static const char* const kTails[] = {"on Monday",  "last week",          "in the capital",
+                                       "this month", "according to Smith", "after the meeting"};
+  static const char* const kSpun[] = {"imaginative and prescient",
+                                      "closing yr",
+                                      "by the use of",
+                                      "undercover agent balloon",
+                                      "each and every different",
+                                      "synthetic intelligence",
+                                      "consumer revel in"};
+  std::mt19937 rng(7);
+  std::string text;
+  int sentence = 0;
+  while (text.size() < bytes) {
+    text += kSubjects[rng() % 8];
+    text += ' ';
+    text += kVerbs[rng() % 6];
+    text += ' ';
+    if (++sentence % 8 == 0) {
+      text += kSpun[rng() % 7];
+      text += ' ';
+    }
+    text += kObjects[rng() % 8];
+    text += ' ';
+    text += kTails[rng() % 6];
+    text += sentence % 5 == 0 ? ".\n\n" : ". ";
+  }
+  return text;
+}
+
+size_t CountWords(const TokenizedText& t) {
+  size_t n = 0;
+  for (const Token& tok : t.tokens) n += tok.kind != TokenKind::kPunct;
+  return n;
+}
+
+const Engine* GetEngine(bool lexicon) {
+  static std::unique_ptr<Engine> engines[2];
+  static bool tried[2] = {false, false};
+  if (!tried[lexicon]) {
+    tried[lexicon] = true;
+    EngineOptions options;
+    options.lexicon = lexicon;
+    absl::StatusOr<std::unique_ptr<Engine>> e = Engine::Create(options);
+    if (e.ok()) engines[lexicon] = std::move(*e);
+  }
+  return engines[lexicon].get();
+}
+
+void BM_Tokenize(benchmark::State& state) {
+  const std::string text = MakeText(state.range(0));
+  for (auto _ : state) benchmark::DoNotOptimize(Tokenize(text));
+  state.SetBytesProcessed(state.iterations() * text.size());
+}
+BENCHMARK(BM_Tokenize)->Arg(2 << 10)->Arg(1 << 20);
+
+void BM_RuleMatch(benchmark::State& state) {
+  const Engine* engine = GetEngine(false);
+  if (engine == nullptr) return state.SkipWithError("cannot create the engine");
+  const std::string text = MakeText(1 << 20);
+  const TokenizedText tokens = Tokenize(text);
+  std::vector<RuleMatch> matches;
+  for (auto _ : state) {
+    matches.clear();
+    engine->rules().Match(tokens, text, &matches);
+    benchmark::DoNotOptimize(matches.data());
+  }
+  state.SetBytesProcessed(state.iterations() * text.size());
+  state.counters["variants"] = engine->rules().variant_count();
+  state.counters["matches"] = matches.size();
+}
+BENCHMARK(BM_RuleMatch);
+
+// The lexicon detector alone, per word.
+void BM_LexiconPropose(benchmark::State& state) {
+  const Engine* engine = GetEngine(true);
+  if (engine == nullptr || engine->lexicon() == nullptr) {
+    return state.SkipWithError("no lexicon data (build //detector/data or set UNSPIN_DATA_DIR)");
+  }
+  const std::string text = MakeText(64 << 10);
+  const TokenizedText tokens = Tokenize(text);
+  const size_t words = CountWords(tokens);
+  std::vector<LexiconCandidate> candidates;
+  for (auto _ : state) {
+    candidates.clear();
+    engine->lexicon()->Propose(tokens, &candidates);
+    benchmark::DoNotOptimize(candidates.data());
+  }
+  state.SetItemsProcessed(state.iterations() * words);  // items = words
+  state.counters["ns_per_word"] =
+      benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsIterationInvariantRate |
+                                                         benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_LexiconPropose)->Unit(benchmark::kMillisecond);
+
+// The whole detector (tokenize, rules, lexicon, overlap resolution, findings) on 64 KB.
+void BM_DetectorCheck(benchmark::State& state) {
+  const bool lexicon = state.range(0) != 0;
+  const Engine* engine = GetEngine(lexicon);
+  if (engine == nullptr) return state.SkipWithError("cannot create the engine (lexicon data?)");
+  const Document doc("bench.txt", MakeText(64 << 10));
+  for (auto _ : state) benchmark::DoNotOptimize(engine->detector().Check(doc));
+  state.SetBytesProcessed(state.iterations() * doc.text().size());
+}
+BENCHMARK(BM_DetectorCheck)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// Engine creation: what every `unspin check` pays before reading its input.
+void BM_EngineCreate(benchmark::State& state) {
+  const bool lexicon = state.range(0) != 0;
+  for (auto _ : state) {
+    EngineOptions options;
+    options.lexicon = lexicon;
+    absl::StatusOr<std::unique_ptr<Engine>> e = Engine::Create(options);
+    if (!e.ok()) return state.SkipWithError("cannot create the engine");
+    benchmark::DoNotOptimize(e->get());
+  }
+}
+BENCHMARK(BM_EngineCreate)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+}  // namespace
+}  // namespace unspin
+
+BENCHMARK_MAIN();
