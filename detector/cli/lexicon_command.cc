@@ -14,10 +14,10 @@ namespace {
 
 constexpr char kUsage[] =
     "usage: unspin lexicon build [options] CORPUS... -o FILE\n\n"
-    "Learns the frequent multiword phrases of your own clean corpus into a phrase lexicon that\n"
-    "the lexicon detector can treat as canonical (a --lexicon flag of check; see issue 3). CORPUS "
-    "is a text, HTML, Markdown or\n"
-    "JSON Lines file (or - for standard input). Run `unspin lexicon build --help` for options.\n";
+    "Learns the frequent multiword phrases of your own clean corpus into a phrase lexicon;\n"
+    "`unspin check --lexicon=FILE` then treats them as canonical. CORPUS is a text, HTML,\n"
+    "Markdown or JSON Lines file (or - for standard input). Run `unspin lexicon build --help`\n"
+    "for options.\n";
 
 int RunBuild(std::vector<std::string> args) {
   for (std::string& a : args) {
