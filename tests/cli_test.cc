@@ -208,7 +208,7 @@ TEST(CliTest, BadInputGetsAClearMessageAndExitTwo) {
       {"check " + TempPath("latin1.txt"), "latin1.txt: invalid UTF-8 at line 1, byte offset 3"},
       {"check " + TempPath("empty.txt"), "empty.txt: empty input"},
       {"check", "no input"},
-      {"check --format=xml x", "unknown format 'xml' (known: text, jsonl)"},
+      {"check --format=xml x", "unknown format 'xml' (known: text, jsonl, json, sarif, github)"},
       {"check --fail-on=fatal x", "--fail-on expects error, warning or info"},
       {"check --min-confidence=high x", "--min-confidence expects a number"},
       {"check --frobnicate x", "unknown option '--frobnicate'"},

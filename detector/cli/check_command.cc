@@ -25,7 +25,8 @@ int RunCheckCommand(const std::vector<std::string>& args) {
   EngineFlags engine_flags;
   InputFlags input_flags;
   BatchFlags batch_flags;
-  parser.AddString("format", "text|jsonl", "output format (default text)", &format);
+  parser.AddString("format", "text|jsonl|json|sarif|github", "output format (default text)",
+                   &format);
   parser.AddString("fail-on", "error|warning|info",
                    "lowest severity that makes the exit status 1 (default warning)", &fail_on);
   parser.AddBool("summary", "jsonl: add a summary object with the spin score per document",
@@ -71,6 +72,8 @@ int RunCheckCommand(const std::vector<std::string>& args) {
   }
   ReporterOptions reporter_options;
   reporter_options.jsonl_summary = summary;
+  RuleCatalog rule_catalog;  // filled once the engine has loaded the packs
+  reporter_options.rules = &rule_catalog;
   absl::StatusOr<std::unique_ptr<Reporter>> reporter = MakeReporter(format, reporter_options);
   if (!reporter.ok()) {
     PrintError("check", reporter.status().message());
@@ -86,6 +89,7 @@ int RunCheckCommand(const std::vector<std::string>& args) {
     PrintError("check", engine.status().message());
     return 2;
   }
+  rule_catalog.AddRuleSet((*engine)->rules());
 
   absl::StatusOr<std::vector<InputFile>> files = ExpandInputs(*paths, batch_flags);
   if (!files.ok()) {
@@ -111,6 +115,7 @@ int RunCheckCommand(const std::vector<std::string>& args) {
                    file.input->path == "-" ? "<stdin>" : file.input->path.c_str(),
                    file.skipped.Summary().c_str());
     }
+    (*reporter)->BeginFile(file.input->path == "-" ? "<stdin>" : file.input->path, file.format);
     for (size_t d = 0; d < file.documents.size(); ++d) {
       const DocumentReport& report = file.reports[d];
       // Documents below --min-score are neither reported nor counted for the exit status.

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "detector/report/formats.h"
 #include "detector/util/json.h"
 
 namespace unspin {
@@ -78,12 +79,32 @@ class JsonlReporter : public Reporter {
 
 }  // namespace
 
+namespace report_internal {
+
+FindingPosition PositionOf(const Document& document, const Finding& finding) {
+  FindingPosition p;
+  p.start = document.LineColumnOf(finding.source_begin);
+  p.end = document.LineColumnOf(finding.source_end);
+  p.start_byte = document.origin_offset() + finding.source_begin;
+  p.end_byte = document.origin_offset() + finding.source_end;
+  return p;
+}
+
+absl::string_view SourceTextOf(const Document& document, const Finding& finding) {
+  return Slice(document.source(), finding.source_begin, finding.source_end);
+}
+
+}  // namespace report_internal
+
 absl::StatusOr<std::unique_ptr<Reporter>> MakeReporter(absl::string_view format,
                                                        const ReporterOptions& options) {
   if (format == "text") return std::unique_ptr<Reporter>(new TextReporter(options));
   if (format == "jsonl") return std::unique_ptr<Reporter>(new JsonlReporter(options));
+  if (format == "json") return report_internal::NewJsonReporter(options);
+  if (format == "sarif") return report_internal::NewSarifReporter(options);
+  if (format == "github") return report_internal::NewGithubReporter(options);
   return absl::InvalidArgumentError(
-      absl::StrCat("unknown format '", format, "' (known: text, jsonl)"));
+      absl::StrCat("unknown format '", format, "' (known: text, jsonl, json, sarif, github)"));
 }
 
 }  // namespace unspin

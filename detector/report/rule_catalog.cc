@@ -1,0 +1,82 @@
+#include "detector/report/rule_catalog.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "detector/spin/suppressions.h"
+
+namespace unspin {
+
+RuleCatalog::RuleCatalog() {
+  Add(RuleInfo{"lexicon.swap", "Spinner synonym swap",
+               "A word or phrase that a known spinner substitution produces, judged unnatural in "
+               "its context by a trigram language model (no pack lists it).",
+               "Check the sentence: if the suggested word is what the author meant, restore it. "
+               "The restoration is inferred, so `unspin fix` applies it only with "
+               "--unsafe-fixes.",
+               Severity::kWarning, 0.0, "", ""});
+  Add(RuleInfo{"lexicon.thesaurus", "Thesaurus synonym swap",
+               "A word or phrase whose thesaurus synonym reads far more naturally in its "
+               "context, judged by a trigram language model (no pack lists it).",
+               "Check the sentence: if the suggested word is what the author meant, restore it. "
+               "The restoration is inferred, so `unspin fix` applies it only with "
+               "--unsafe-fixes.",
+               Severity::kWarning, 0.0, "", ""});
+  Add(RuleInfo{kUnusedSuppressionRule, "Unused suppression",
+               "An inline suppression (<!-- unspin-disable ... -->, "
+               "<!-- unspin-disable-next-line ... -->, \"unspin: ignore ...\") that silenced no "
+               "finding.",
+               "Remove the directive, or correct the rule id it names.", Severity::kWarning, 1.0,
+               "", ""});
+  Reindex();
+}
+
+void RuleCatalog::AddRuleSet(const RuleSet& rules) {
+  for (const RulePack& pack : rules.packs()) {
+    for (const Rule& rule : pack.rules) {
+      RuleInfo info;
+      info.id = rule.id;
+      info.summary = absl::StrCat("Spun \"", rule.replacement, "\": \"", rule.spun, "\"");
+      info.description = rule.message;
+      info.help = absl::StrCat("Restore \"", rule.replacement, "\".");
+      if (!rule.examples.empty()) {
+        absl::StrAppend(&info.help, " Example: \"", rule.examples[0].spun, "\" becomes \"",
+                        rule.examples[0].restored, "\".");
+      }
+      info.default_severity = rule.severity;
+      info.default_confidence = rule.confidence;
+      info.pack = pack.name;
+      info.source = absl::StrCat(rule.file.empty() ? pack.file : rule.file, ":", rule.line);
+      Add(std::move(info));
+    }
+  }
+  Reindex();
+}
+
+void RuleCatalog::Add(RuleInfo info) {
+  auto it = std::lower_bound(rules_.begin(), rules_.end(), info.id,
+                             [](const RuleInfo& r, const std::string& id) { return r.id < id; });
+  if (it != rules_.end() && it->id == info.id) {
+    *it = std::move(info);
+  } else {
+    rules_.insert(it, std::move(info));
+  }
+}
+
+void RuleCatalog::Reindex() {
+  index_.clear();
+  for (size_t i = 0; i < rules_.size(); ++i) index_[rules_[i].id] = static_cast<int>(i);
+}
+
+const RuleInfo* RuleCatalog::Find(absl::string_view id) const {
+  const int i = IndexOf(id);
+  return i < 0 ? nullptr : &rules_[i];
+}
+
+int RuleCatalog::IndexOf(absl::string_view id) const {
+  auto it = index_.find(id);
+  return it == index_.end() ? -1 : it->second;
+}
+
+}  // namespace unspin
