@@ -143,6 +143,16 @@ void BM_EngineCreate(benchmark::State& state) {
 }
 BENCHMARK(BM_EngineCreate)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(5);
 
+// Loading Hunspell and WordNet's exception lists, part of every Engine::Create.
+void BM_MorphologyCreate(benchmark::State& state) {
+  for (auto _ : state) {
+    absl::StatusOr<std::unique_ptr<Morphology>> m = Morphology::Create(MorphologyOptions{});
+    if (!m.ok()) return state.SkipWithError("no dictionaries");
+    benchmark::DoNotOptimize(m->get());
+  }
+}
+BENCHMARK(BM_MorphologyCreate)->Unit(benchmark::kMillisecond)->Iterations(5);
+
 }  // namespace
 }  // namespace unspin
 
