@@ -52,10 +52,22 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& opti
       engine->corpus_lexicons_.push_back(std::make_unique<PhraseLexicon>(std::move(lexicon)));
       corpus_lexicons.push_back(engine->corpus_lexicons_.back().get());
     }
+    // Every multiword restoration a rule pack names is a phrase somebody checked.
+    PhraseLexiconBuilder rule_phrases;
+    PhraseInfo curated;
+    curated.sources = kFromCurated;
+    for (const RulePack& pack : engine->rules_->packs()) {
+      for (const Rule& rule : pack.rules) {
+        if (rule.replacement.find(' ') != std::string::npos)
+          rule_phrases.Add(rule.replacement, curated);
+      }
+    }
+    UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon rule_lexicon, rule_phrases.BuildLexicon());
+    engine->rule_phrases_ = std::make_unique<PhraseLexicon>(std::move(rule_lexicon));
     engine->lexicon_ = std::make_unique<LexiconDetector>(
         engine->language_model_.get(), engine->swaps_.get(), engine->thesaurus_.get(),
-        engine->phrases_.get(), std::move(corpus_lexicons), engine->morphology_.get(),
-        options.lexicon_options);
+        std::vector<const PhraseLexicon*>{engine->phrases_.get(), engine->rule_phrases_.get()},
+        std::move(corpus_lexicons), engine->morphology_.get(), options.lexicon_options);
   }
   engine->detector_ =
       std::make_unique<Detector>(engine->rules_.get(), engine->lexicon_.get(), options.detector);

@@ -63,6 +63,8 @@ class Engine {
   std::unique_ptr<LanguageModel> language_model_;
   std::unique_ptr<Thesaurus> thesaurus_;
   std::unique_ptr<PhraseLexicon> phrases_;
+  // The restorations of the rule packs, as a phrase lexicon.
+  std::unique_ptr<PhraseLexicon> rule_phrases_;
   std::vector<std::unique_ptr<PhraseLexicon>> corpus_lexicons_;
   std::unique_ptr<SwapIndex> swaps_;
   std::unique_ptr<LexiconDetector> lexicon_;

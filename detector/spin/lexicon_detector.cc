@@ -89,13 +89,14 @@ bool AllFunctionWords(absl::Span<const absl::string_view> words) {
 }  // namespace
 
 LexiconDetector::LexiconDetector(const LanguageModel* lm, const SwapIndex* swaps,
-                                 const Thesaurus* thesaurus, const PhraseLexicon* phrases,
+                                 const Thesaurus* thesaurus,
+                                 std::vector<const PhraseLexicon*> canonical_lexicons,
                                  std::vector<const PhraseLexicon*> corpus_lexicons,
                                  Morphology* morphology, LexiconOptions options)
     : lm_(lm),
       swaps_(swaps),
       thesaurus_(thesaurus),
-      phrases_(phrases),
+      canonical_lexicons_(std::move(canonical_lexicons)),
       corpus_lexicons_(std::move(corpus_lexicons)),
       morphology_(morphology),
       options_(options) {}
@@ -197,8 +198,10 @@ bool LexiconDetector::FormsCorpusPhrase(const std::vector<absl::string_view>& mi
 
 bool LexiconDetector::FormsAnyPhrase(const std::vector<absl::string_view>& middle,
                                      absl::string_view left, absl::string_view right) const {
-  return (phrases_ != nullptr && FormsPhrase(*phrases_, middle, left, right)) ||
-         FormsCorpusPhrase(middle, left, right);
+  for (const PhraseLexicon* lexicon : canonical_lexicons_) {
+    if (FormsPhrase(*lexicon, middle, left, right)) return true;
+  }
+  return FormsCorpusPhrase(middle, left, right);
 }
 
 std::vector<SwapTarget> LexiconDetector::ThesaurusCandidates(
@@ -499,7 +502,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
       int unused = 0;
       c.window_gaps = gaps(original.data(), original.size(), &c.pairs_checked);
       c.candidate_gaps = gaps(alt.ids.data(), alt.ids.size(), &unused);
-      if (phrases_ != nullptr || !corpus_lexicons_.empty()) {
+      if (!canonical_lexicons_.empty() || !corpus_lexicons_.empty()) {
         const absl::string_view left_word =
             alt.begin > 0 ? tokens.Norm(words[alt.begin - 1].token) : absl::string_view();
         const absl::string_view right_word =

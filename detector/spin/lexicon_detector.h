@@ -76,14 +76,16 @@ struct LexiconCandidate {
 
 class LexiconDetector {
  public:
-  // `lm` and `swaps` must outlive the detector. `thesaurus`, `phrases` and `morphology` may be
-  // null (no thesaurus candidates; no phrase evidence; no lemma lookups for inflected words).
-  // `corpus_lexicons` are phrase lexicons learned from the user's own clean corpus (`unspin
-  // lexicon build`): a phrase common there is canonical there, so a window that forms one is
-  // never swapped, and a restoration that forms one counts as a repaired phrase.
+  // `lm` and `swaps` must outlive the detector. `thesaurus` and `morphology` may be null (no
+  // thesaurus candidates; no lemma lookups for inflected words). `canonical_lexicons` hold known
+  // phrases (WordNet's, the restorations of the rule packs): a restoration that forms one repairs
+  // a phrase. `corpus_lexicons` are learned from the user's own clean corpus (`unspin lexicon
+  // build`): a phrase common there is canonical there, so a window that forms one is never
+  // swapped, and a restoration that forms one repairs a phrase too.
   LexiconDetector(const LanguageModel* lm, const SwapIndex* swaps, const Thesaurus* thesaurus,
-                  const PhraseLexicon* phrases, std::vector<const PhraseLexicon*> corpus_lexicons,
-                  Morphology* morphology, LexiconOptions options);
+                  std::vector<const PhraseLexicon*> canonical_lexicons,
+                  std::vector<const PhraseLexicon*> corpus_lexicons, Morphology* morphology,
+                  LexiconOptions options);
 
   // Decodes each sentence: the most probable reading under the language model when any window
   // may be replaced by a canonical phrase it can stand for (paying a penalty per swap). Appends
@@ -110,7 +112,7 @@ class LexiconDetector {
   const LanguageModel* lm_;
   const SwapIndex* swaps_;
   const Thesaurus* thesaurus_;
-  const PhraseLexicon* phrases_;
+  std::vector<const PhraseLexicon*> canonical_lexicons_;
   std::vector<const PhraseLexicon*> corpus_lexicons_;
   Morphology* morphology_;
   LexiconOptions options_;
