@@ -1,5 +1,6 @@
 #include "detector/cli/args.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/strings/match.h"
@@ -81,6 +82,7 @@ const ArgParser::Flag* ArgParser::Find(absl::string_view name) const {
 }
 
 absl::StatusOr<std::vector<std::string>> ArgParser::Parse(const std::vector<std::string>& args) {
+  set_flags_.clear();
   std::vector<std::string> positional;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
@@ -117,8 +119,13 @@ absl::StatusOr<std::vector<std::string>> ArgParser::Parse(const std::vector<std:
       value = args[++i];
     }
     if (absl::Status s = flag->set(value); !s.ok()) return s;
+    set_flags_.push_back(name);
   }
   return positional;
+}
+
+bool ArgParser::IsSet(absl::string_view name) const {
+  return std::find(set_flags_.begin(), set_flags_.end(), name) != set_flags_.end();
 }
 
 std::string ArgParser::Help() const {

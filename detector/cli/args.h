@@ -38,6 +38,9 @@ class ArgParser {
   absl::StatusOr<std::vector<std::string>> Parse(const std::vector<std::string>& args);
 
   bool help_requested() const { return help_requested_; }
+  // Whether the last Parse() saw --`name` (so a flag given with its default value still wins
+  // over a configuration file).
+  bool IsSet(absl::string_view name) const;
   std::string Help() const;
 
  private:
@@ -56,6 +59,7 @@ class ArgParser {
   std::string description_;
   std::vector<Flag> flags_;
   bool help_requested_ = false;
+  std::vector<std::string> set_flags_;  // names of the flags Parse() saw
 };
 
 }  // namespace unspin

@@ -75,5 +75,16 @@ TEST(ArgParserTest, HelpListsEveryFlag) {
   }
 }
 
+TEST(ArgParserTest, IsSetTellsGivenFlagsFromDefaults) {
+  Flags f;
+  ArgParser parser = MakeParser(&f);
+  ASSERT_TRUE(parser.Parse({"--format=text", "a.txt", "--quoted"}).ok());
+  EXPECT_TRUE(parser.IsSet("format"));  // given, even with its default value
+  EXPECT_TRUE(parser.IsSet("quoted"));
+  EXPECT_FALSE(parser.IsSet("jobs"));
+  ASSERT_TRUE(parser.Parse({"b.txt"}).ok());
+  EXPECT_FALSE(parser.IsSet("format"));  // only the last Parse counts
+}
+
 }  // namespace
 }  // namespace unspin

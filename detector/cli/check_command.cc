@@ -8,6 +8,7 @@
 #include "detector/cli/batch.h"
 #include "detector/cli/commands.h"
 #include "detector/cli/common.h"
+#include "detector/cli/finding_policy.h"
 #include "detector/report/reporter.h"
 
 namespace unspin {
@@ -41,6 +42,8 @@ int RunCheckCommand(const std::vector<std::string>& args) {
   AddEngineFlags(&parser, &engine_flags);
   AddInputFlags(&parser, &input_flags);
   AddBatchFlags(&parser, &batch_flags, /*for_fix=*/false);
+  PolicyFlags policy_flags;
+  AddPolicyFlags(&parser, &policy_flags, /*for_check=*/true);
 
   absl::StatusOr<std::vector<std::string>> paths = parser.Parse(args);
   if (parser.help_requested()) {
@@ -84,18 +87,34 @@ int RunCheckCommand(const std::vector<std::string>& args) {
     PrintError("check", engine_options.status().message());
     return 2;
   }
-  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(*engine_options);
-  if (!engine.ok()) {
-    PrintError("check", engine.status().message());
-    return 2;
-  }
-  rule_catalog.AddRuleSet((*engine)->rules());
-
   absl::StatusOr<std::vector<InputFile>> files = ExpandInputs(*paths, batch_flags);
   if (!files.ok()) {
     PrintError("check", files.status().message());
     return 2;
   }
+  // Configuration (.unspin.toml) per file, suppressions and the baseline (finding_policy.h);
+  // flags given on the command line win over configuration files.
+  CommandLineOverrides overrides;
+  if (parser.IsSet("fail-on")) overrides.fail_on = fail_level;
+  if (parser.IsSet("min-confidence")) overrides.min_confidence = engine_flags.min_confidence;
+  overrides.detectors = parser.IsSet("detectors");
+  absl::StatusOr<std::unique_ptr<FindingPolicy>> policy =
+      FindingPolicy::Create(policy_flags, overrides, &*files);
+  if (!policy.ok()) {
+    PrintError("check", policy.status().message());
+    return 2;
+  }
+  (*policy)->AdjustEngineOptions(&*engine_options);
+  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(*engine_options);
+  if (!engine.ok()) {
+    PrintError("check", engine.status().message());
+    return 2;
+  }
+  if (absl::Status s = (*policy)->Validate((*engine)->rules()); !s.ok()) {
+    PrintError("check", s.message());
+    return 2;
+  }
+  rule_catalog.AddRuleSet((*engine)->rules());
 
   // Files are read and checked on --jobs threads and arrive here in input order (batch.h).
   BatchRun run("check", batch_flags, *files, /*fix=*/false);
@@ -104,6 +123,7 @@ int RunCheckCommand(const std::vector<std::string>& args) {
   bool write_error = false;
   std::string out;
   run.Run((*engine)->detector(), *input_options, /*keep_bytes=*/false, [&](CheckedFile& file) {
+    (*policy)->Apply(&file, /*for_check=*/true);
     run.summary().AddFile(file, 0);
     if (!file.status.ok()) {
       PrintError("check", file.status.message());
@@ -116,12 +136,13 @@ int RunCheckCommand(const std::vector<std::string>& args) {
                    file.skipped.Summary().c_str());
     }
     (*reporter)->BeginFile(file.input->path == "-" ? "<stdin>" : file.input->path, file.format);
+    const Severity file_fail_level = (*policy)->FailOn(file);
     for (size_t d = 0; d < file.documents.size(); ++d) {
       const DocumentReport& report = file.reports[d];
       // Documents below --min-score are neither reported nor counted for the exit status.
       if (report.spin_score < min_score) continue;
       for (const Finding& f : report.findings) {
-        if (f.severity >= fail_level) failing = true;
+        if (f.severity >= file_fail_level) failing = true;
       }
       out.clear();
       (*reporter)->AddDocument(file.documents[d], report, &out);
@@ -143,6 +164,18 @@ int RunCheckCommand(const std::vector<std::string>& args) {
     return 2;
   }
   if (const int code = run.Finish(); code != 0) return code;
+  if ((*policy)->writes_baseline()) {
+    // A baseline missing the findings of an unreadable file would hide them later.
+    if (input_error) {
+      PrintError("check", "baseline not written: some inputs could not be read");
+      return 2;
+    }
+    if (absl::Status s = (*policy)->WriteBaseline(); !s.ok()) {
+      PrintError("check", absl::StrCat("--write-baseline: ", s.message()));
+      return 2;
+    }
+    return 0;
+  }
   if (input_error) return 2;
   return failing ? 1 : 0;
 }

@@ -11,8 +11,9 @@ namespace unspin {
 
 int RunCheckCommand(const std::vector<std::string>& args);
 int RunFixCommand(const std::vector<std::string>& args);
-int RunDedupCommand(const std::vector<std::string>& args);  // dedup_command.cc
-int RunIndexCommand(const std::vector<std::string>& args);  // index_command.cc
+int RunConfigCommand(const std::vector<std::string>& args);   // config_command.cc
+int RunDedupCommand(const std::vector<std::string>& args);    // dedup_command.cc
+int RunIndexCommand(const std::vector<std::string>& args);    // index_command.cc
 int RunLexiconCommand(const std::vector<std::string>& args);  // lexicon_command.cc
 
 }  // namespace unspin

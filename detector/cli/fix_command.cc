@@ -10,6 +10,8 @@
 #include "detector/cli/batch.h"
 #include "detector/cli/commands.h"
 #include "detector/cli/common.h"
+#include "detector/cli/finding_policy.h"
+#include "detector/report/unified_diff.h"
 #include "detector/spin/fix_policy.h"
 #include "detector/spin/restorer.h"
 #include "detector/util/file_io.h"
@@ -84,12 +86,18 @@ int RunFixCommand(const std::vector<std::string>& args) {
       "--unsafe-fixes adds the rest); bytes outside restored phrases are unchanged.\n"
       "--in-place rewrites the files instead, --out-dir writes them under DIR; every file is\n"
       "written to a temporary file and renamed, so it is either old or new, never half written.\n"
-      "Exit status: 0 success, 2 usage or input error, 128+N stopped by signal N.");
+      "--diff prints a unified diff of what would change instead.\n"
+      "Exit status: 0 success (--diff: nothing to change), 1 (--diff) changes to make, 2 usage\n"
+      "or input error, 128+N stopped by signal N.");
   bool in_place = false;
   EngineFlags engine_flags;
   InputFlags input_flags;
   BatchFlags batch_flags;
   parser.AddBool("in-place", "rewrite the files instead of printing", &in_place);
+  bool diff = false;
+  parser.AddBool("diff", "print a unified diff of the restorations instead of the text", &diff);
+  PolicyFlags policy_flags;
+  AddPolicyFlags(&parser, &policy_flags, /*for_check=*/false);
   AddEngineFlags(&parser, &engine_flags);
   AddInputFlags(&parser, &input_flags);
   AddBatchFlags(&parser, &batch_flags, /*for_fix=*/true);
@@ -108,6 +116,10 @@ int RunFixCommand(const std::vector<std::string>& args) {
     return 2;
   }
   const bool to_out_dir = !batch_flags.out_dir.empty();
+  if (diff && (in_place || to_out_dir)) {
+    PrintError("fix", "--diff prints; it excludes --in-place and --out-dir");
+    return 2;
+  }
   if (in_place && to_out_dir) {
     PrintError("fix", "--in-place and --out-dir exclude each other");
     return 2;
@@ -135,17 +147,32 @@ int RunFixCommand(const std::vector<std::string>& args) {
     PrintError("fix", engine_options.status().message());
     return 2;
   }
-  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(*engine_options);
-  if (!engine.ok()) {
-    PrintError("fix", engine.status().message());
-    return 2;
-  }
   absl::StatusOr<std::vector<InputFile>> files = ExpandInputs(*paths, batch_flags);
   if (!files.ok()) {
     PrintError("fix", files.status().message());
     return 2;
   }
-  if (!in_place && !to_out_dir && files->size() > 1) {
+  // Configuration (.unspin.toml) and inline suppressions decide what is restored.
+  CommandLineOverrides overrides;
+  if (parser.IsSet("min-confidence")) overrides.min_confidence = engine_flags.min_confidence;
+  overrides.detectors = parser.IsSet("detectors");
+  absl::StatusOr<std::unique_ptr<FindingPolicy>> policy =
+      FindingPolicy::Create(policy_flags, overrides, &*files);
+  if (!policy.ok()) {
+    PrintError("fix", policy.status().message());
+    return 2;
+  }
+  (*policy)->AdjustEngineOptions(&*engine_options);
+  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(*engine_options);
+  if (!engine.ok()) {
+    PrintError("fix", engine.status().message());
+    return 2;
+  }
+  if (absl::Status s = (*policy)->Validate((*engine)->rules()); !s.ok()) {
+    PrintError("fix", s.message());
+    return 2;
+  }
+  if (!in_place && !to_out_dir && !diff && files->size() > 1) {
     PrintError("fix",
                "several inputs need --in-place or --out-dir (printing them would run them "
                "together)");
@@ -185,6 +212,7 @@ int RunFixCommand(const std::vector<std::string>& args) {
 
   bool input_error = false;
   bool write_error = false;
+  bool diff_found = false;  // --diff: some file would change
   size_t unsafe_skipped = 0;
   run.Run(remaining, (*engine)->detector(), *input_options, /*keep_bytes=*/true,
           [&](CheckedFile& file) {
@@ -194,9 +222,20 @@ int RunFixCommand(const std::vector<std::string>& args) {
               input_error = true;
               return true;
             }
+            (*policy)->Apply(&file, /*for_check=*/false);
             const FixedInput fixed = FixFile(file, batch_flags.unsafe_fixes);
             unsafe_skipped += fixed.unsafe_skipped;
             run.summary().AddFile(file, fixed.documents_changed);
+            if (diff) {
+              diff_found |= fixed.changed;
+              const std::string name = file.input->path == "-" ? "<stdin>" : file.input->path;
+              const std::string patch = UnifiedDiff(file.bytes, fixed.text, name);
+              if (!WriteStdout(patch) || std::fflush(stdout) != 0) {
+                write_error = true;
+                return false;
+              }
+              return true;
+            }
             if (!in_place && !to_out_dir) {
               if (!WriteStdout(fixed.text) || std::fflush(stdout) != 0) {
                 write_error = true;
@@ -228,7 +267,8 @@ int RunFixCommand(const std::vector<std::string>& args) {
                                    " unsafe fixes not applied (--unsafe-fixes applies them)"));
   }
   if (const int code = run.Finish(); code != 0) return code;
-  return input_error ? 2 : 0;
+  if (input_error) return 2;
+  return diff && diff_found ? 1 : 0;
 }
 
 }  // namespace unspin

@@ -19,6 +19,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"check", "report spun phrases (text, jsonl, ...)", unspin::RunCheckCommand},
     {"fix", "print or write the restored text", unspin::RunFixCommand},
+    {"config", "show the configuration (.unspin.toml) that applies", unspin::RunConfigCommand},
     {"dedup", "find exact, near and spun duplicate articles", unspin::RunDedupCommand},
     {"index", "build or extend an on-disk dedup index", unspin::RunIndexCommand},
     {"lexicon", "learn a phrase lexicon from your own corpus", unspin::RunLexiconCommand},
