@@ -79,6 +79,22 @@ bool IsFunctionWord(absl::string_view w) {
   return kWords->contains(w);
 }
 
+absl::string_view FirstWord(absl::string_view phrase) { return phrase.substr(0, phrase.find(' ')); }
+
+// Whether a word takes "an": it starts with a vowel sound. Spelling decides, with the common
+// exceptions ("a union", "a one-off", "an hour").
+bool TakesAn(absl::string_view word) {
+  if (word.empty()) return false;
+  for (absl::string_view prefix : {"uni", "use", "usu", "uti", "eu", "one", "once", "ubiq"}) {
+    if (absl::StartsWith(word, prefix)) return false;
+  }
+  for (absl::string_view prefix : {"hour", "honest", "honou", "honor", "heir"}) {
+    if (absl::StartsWith(word, prefix)) return true;
+  }
+  const char c = word.front();
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
 bool AllFunctionWords(absl::Span<const absl::string_view> words) {
   for (absl::string_view w : words) {
     if (!IsFunctionWord(w)) return false;
@@ -238,6 +254,8 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
   std::vector<Alternative> alternatives;
   std::vector<std::vector<int32_t>> alternatives_at;  // word position -> alternatives starting
   std::vector<std::vector<State>> layers;
+  const uint32_t article_a = lm_->Find("a");
+  const uint32_t article_an = lm_->Find("an");
   std::vector<double> fit;
   std::vector<SwapTarget> targets, target_store;
   // Sentences are decoded one by one; an overlong "sentence" (a text without full stops) is cut
@@ -328,13 +346,14 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
           }
         }
         if (targets.empty()) continue;
-        double window_unigram = 0;
+        double window_unigram_base = 0;
         bool window_unknown = false;
         for (uint32_t k = start; k < start + word_count; ++k) {
-          window_unigram += lm_->Unigram(words[k].id);
+          window_unigram_base += lm_->Unigram(words[k].id);
           window_unknown |= words[k].id == kUnknownWord;
         }
         for (const SwapTarget& target : targets) {
+          double window_unigram = window_unigram_base;
           Alternative alt;
           alt.target_index = static_cast<int32_t>(target_store.size());
           target_store.push_back(target);
@@ -352,13 +371,29 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
             candidate_unigram += lm_->Unigram(id);
           }
           if (!known || alt.ids.empty()) continue;
+          // "an imaginative and prescient" stands for "a vision": when an article precedes the
+          // window and the restoration needs the other one, the swap takes the article along.
+          if (start > 0 &&
+              (words[start - 1].id == article_a || words[start - 1].id == article_an)) {
+            const bool wants_an = TakesAn(FirstWord(target.canonical));
+            const uint32_t wanted = wants_an ? article_an : article_a;
+            if (wanted != words[start - 1].id) {
+              alt.begin = start - 1;
+              alt.first_token = words[start - 1].token;
+              alt.ids.insert(alt.ids.begin(), wanted);
+              window_unigram += lm_->Unigram(words[start - 1].id);
+              candidate_unigram += lm_->Unigram(wanted);
+              target_store.back().canonical =
+                  absl::StrCat(wants_an ? "an " : "a ", target.canonical);
+            }
+          }
           const double penalty = (target.sources & kSwapFromSpinnerTable)
                                      ? options_.table_swap_penalty
                                      : options_.thesaurus_swap_penalty;
           alt.bonus = window_unigram - candidate_unigram - penalty;
           alt.window_unigram = window_unigram;
           alt.window_unknown = window_unknown;
-          alternatives_at[start].push_back(static_cast<int32_t>(alternatives.size()));
+          alternatives_at[alt.begin].push_back(static_cast<int32_t>(alternatives.size()));
           alternatives.push_back(std::move(alt));
         }
       }

@@ -87,6 +87,14 @@ class LexiconDetector {
                   std::vector<const PhraseLexicon*> corpus_lexicons, Morphology* morphology,
                   LexiconOptions options);
 
+  // A copy shares the same data and options (the word cache starts empty).
+  LexiconDetector(const LexiconDetector& other)
+      : LexiconDetector(other.lm_, other.swaps_, other.thesaurus_, other.canonical_lexicons_,
+                        other.corpus_lexicons_, other.morphology_, other.options_) {}
+
+  // Adds a corpus lexicon (see the constructor); it must outlive the detector.
+  void AddCorpusLexicon(const PhraseLexicon* lexicon) { corpus_lexicons_.push_back(lexicon); }
+
   // Decodes each sentence: the most probable reading under the language model when any window
   // may be replaced by a canonical phrase it can stand for (paying a penalty per swap). Appends
   // the swaps of that reading whose association gain reaches options.min_association_gain.

@@ -1,0 +1,128 @@
+#include "detector/spin/lexicon_detector.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "detector/lexicon/phrase_lexicon.h"
+#include "detector/spin/engine.h"
+
+namespace unspin {
+namespace {
+
+// The engine with the built-in swap tables and the compiled data (//detector/data).
+class LexiconDetectorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    EngineOptions options;
+    options.builtin_packs = false;  // the lexicon alone
+    auto engine = Engine::Create(options);
+    ASSERT_TRUE(engine.ok()) << engine.status();
+    engine_ = engine->release();
+  }
+
+  // "window=>replacement" for each proposed swap.
+  static std::vector<std::string> Swaps(const std::string& text, const LexiconDetector& lexicon) {
+    const TokenizedText tokens = Tokenize(text);
+    std::vector<LexiconCandidate> out;
+    lexicon.Propose(tokens, &out);
+    std::vector<std::string> swaps;
+    for (const LexiconCandidate& c : out) {
+      const size_t b = tokens.tokens[c.first_token].begin;
+      const size_t e = tokens.tokens[c.end_token - 1].end;
+      swaps.push_back(text.substr(b, e - b) + "=>" + c.replacement);
+    }
+    return swaps;
+  }
+  static std::vector<std::string> Swaps(const std::string& text) {
+    return Swaps(text, *engine_->lexicon());
+  }
+  static bool Has(const std::vector<std::string>& swaps, const std::string& swap) {
+    return std::find(swaps.begin(), swaps.end(), swap) != swaps.end();
+  }
+
+  static Engine* engine_;
+};
+Engine* LexiconDetectorTest::engine_ = nullptr;
+
+TEST_F(LexiconDetectorTest, RestoresTableSwapsAndComposesThem) {
+  const struct {
+    std::string text;
+    std::string swap;
+  } cases[] = {
+      {"We share an imaginative and prescient for the city.",
+       "an imaginative and prescient=>a vision"},
+      {"In this paper, the resistant framework is examined in detail.",
+       "resistant framework=>immune system"},
+      {"We improve the user revel in on mobile phones.", "revel in=>experience"},
+  };
+  for (const auto& c : cases) {
+    const std::vector<std::string> swaps = Swaps(c.text);
+    EXPECT_TRUE(Has(swaps, c.swap)) << c.text << ": " << ::testing::PrintToString(swaps);
+  }
+}
+
+TEST_F(LexiconDetectorTest, EvidenceFavoursTheRestoration) {
+  const TokenizedText tokens = Tokenize("In this paper, the resistant framework is examined.");
+  std::vector<LexiconCandidate> out;
+  engine_->lexicon()->Propose(tokens, &out);
+  ASSERT_FALSE(out.empty());
+  const LexiconCandidate& c = out.front();
+  EXPECT_GT(c.association_gain, 2.0);
+  EXPECT_GT(c.raw_gain, 2.0);
+  EXPECT_TRUE(c.repairs_phrase);  // "immune system" is a WordNet phrase
+  EXPECT_EQ(c.window_words, 2);
+}
+
+TEST_F(LexiconDetectorTest, NamesQuotesAndNumbersAreNeverSwapped) {
+  for (const std::string text :
+       {"Imaginative And Prescient Ltd announced results.",
+        "He said \u201cwe share an imaginative and prescient\u201d and left.",
+        "The 2 sides met."}) {
+    for (const std::string& swap : Swaps(text)) {
+      EXPECT_EQ(swap.find("prescient=>"), std::string::npos) << text;
+      EXPECT_NE(swap.rfind("2=>", 0), 0u) << text;
+    }
+  }
+}
+
+TEST_F(LexiconDetectorTest, CorpusLexiconMakesItsPhrasesCanonical) {
+  PhraseLexiconBuilder builder;
+  PhraseInfo info;
+  info.sources = kFromCorpus;
+  info.corpus_count = 50;
+  builder.Add("resistant framework", info);
+  auto corpus = builder.BuildLexicon();
+  ASSERT_TRUE(corpus.ok());
+  EngineOptions options;
+  options.builtin_packs = false;
+  auto engine = Engine::Create(options);
+  ASSERT_TRUE(engine.ok());
+  // The same detector, with the corpus lexicon saying the wording is at home there.
+  LexiconDetector with_corpus(*(*engine)->lexicon());
+  const std::string text = "In this paper, the resistant framework is examined in detail.";
+  EXPECT_TRUE(Has(Swaps(text, with_corpus), "resistant framework=>immune system"));
+  with_corpus.AddCorpusLexicon(&*corpus);
+  EXPECT_FALSE(Has(Swaps(text, with_corpus), "resistant framework=>immune system"));
+}
+
+TEST_F(LexiconDetectorTest, ATextWithoutFullStopsStaysLinear) {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "our customers revel in a fast checkout and ";
+  const std::vector<std::string> swaps = Swaps(text);
+  EXPECT_GT(swaps.size(), 1000u);  // every repetition is decoded, piece by piece
+}
+
+TEST_F(LexiconDetectorTest, CleanNewsStaysQuietInTheDetector) {
+  const std::string clean =
+      "Israeli airstrikes across the Gaza Strip kill at least 26 people. The African Union "
+      "mission replaces the earlier one as the bloc's peacekeeping force in Somalia. Officials "
+      "said the talks would continue next week in Doha, Qatar.";
+  const DocumentReport report = engine_->detector().Check(Document("clean", clean));
+  EXPECT_TRUE(report.findings.empty()) << report.findings.front().message;
+}
+
+}  // namespace
+}  // namespace unspin
