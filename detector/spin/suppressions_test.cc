@@ -23,7 +23,8 @@ struct Outcome {
   size_t suppressed = 0;
 };
 
-Outcome RunSuppressions(InputFormat format, const std::string& source, const std::vector<Planted>& planted) {
+Outcome RunSuppressions(InputFormat format, const std::string& source,
+                        const std::vector<Planted>& planted) {
   Document document("doc", source);
   std::vector<Finding> findings;
   for (const Planted& p : planted) {
