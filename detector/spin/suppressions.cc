@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -50,11 +51,6 @@ bool IsRuleChar(char c) {
   return absl::ascii_isalnum(c) || c == '.' || c == '_' || c == '-' || c == '*';
 }
 
-size_t LineStart(absl::string_view s, size_t pos) {
-  const size_t nl = pos == 0 ? absl::string_view::npos : s.rfind('\n', pos - 1);
-  return nl == absl::string_view::npos ? 0 : nl + 1;
-}
-
 // End of the line holding `pos`: the offset of its '\n' (or of the end of `s`).
 size_t LineEnd(absl::string_view s, size_t pos) {
   const size_t nl = s.find('\n', pos);
@@ -69,11 +65,11 @@ struct Range {
   size_t end;
 };
 
+// `ranges` sorted by begin and disjoint.
 bool InAny(const std::vector<Range>& ranges, size_t pos) {
-  for (const Range& r : ranges) {
-    if (pos >= r.begin && pos < r.end) return true;
-  }
-  return false;
+  auto it = std::upper_bound(ranges.begin(), ranges.end(), pos,
+                             [](size_t p, const Range& r) { return p < r.begin; });
+  return it != ranges.begin() && pos < std::prev(it)->end;
 }
 
 // Markdown front matter and fenced code blocks, by lines.
@@ -123,26 +119,39 @@ std::vector<Range> MarkdownCodeBlocks(absl::string_view s) {
   return out;
 }
 
-// Whether `pos` is inside a `code span` on its line.
-bool InCodeSpan(absl::string_view s, size_t pos) {
-  size_t i = LineStart(s, pos);
-  size_t open = 0;  // length of the open backtick run, 0 when none is open
-  while (i < pos) {
-    if (s[i] != '`') {
-      ++i;
-      continue;
+// Whether positions, asked in increasing order, are inside a `code span` on their line. One
+// pass over the text however many directives there are.
+class CodeSpanTracker {
+ public:
+  explicit CodeSpanTracker(absl::string_view s) : s_(s) {}
+
+  bool Inside(size_t target) {
+    while (pos_ < target) {
+      const char c = s_[pos_];
+      if (c == '\n') {
+        open_ = 0;
+        ++pos_;
+      } else if (c == '`') {
+        size_t run = 0;
+        while (pos_ + run < s_.size() && s_[pos_ + run] == '`') ++run;
+        if (open_ == 0) {
+          open_ = run;
+        } else if (run == open_) {
+          open_ = 0;
+        }
+        pos_ += run;
+      } else {
+        ++pos_;
+      }
     }
-    size_t run = 0;
-    while (i + run < s.size() && s[i + run] == '`') ++run;
-    if (open == 0) {
-      open = run;
-    } else if (run == open) {
-      open = 0;
-    }
-    i += run;
+    return open_ != 0;
   }
-  return open != 0;
-}
+
+ private:
+  absl::string_view s_;
+  size_t pos_ = 0;
+  size_t open_ = 0;  // length of the open backtick run, 0 when none is open
+};
 
 // HTML elements whose content is raw text, where "<!--" is not a comment.
 std::vector<Range> HtmlRawTextElements(absl::string_view s) {
@@ -164,7 +173,18 @@ std::vector<Range> HtmlRawTextElements(absl::string_view s) {
       pos = end + close.size();
     }
   }
-  return out;
+  // Sorted and merged, for InAny.
+  std::sort(out.begin(), out.end(),
+            [](const Range& a, const Range& b) { return a.begin < b.begin; });
+  std::vector<Range> merged;
+  for (const Range& r : out) {
+    if (!merged.empty() && r.begin <= merged.back().end) {
+      merged.back().end = std::max(merged.back().end, r.end);
+    } else {
+      merged.push_back(r);
+    }
+  }
+  return merged;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -187,6 +207,7 @@ void FindCommentDirectives(absl::string_view s, InputFormat format, std::vector<
   } else {
     excluded = HtmlRawTextElements(s);
   }
+  CodeSpanTracker code_spans(s);
   size_t pos = 0;
   while ((pos = s.find("<!--", pos)) != absl::string_view::npos) {
     const size_t close = s.find("-->", pos + 4);
@@ -196,7 +217,7 @@ void FindCommentDirectives(absl::string_view s, InputFormat format, std::vector<
     const size_t begin = pos;
     pos = end;
     if (InAny(excluded, begin)) continue;
-    if (format == InputFormat::kMarkdown && InCodeSpan(s, begin)) continue;
+    if (format == InputFormat::kMarkdown && code_spans.Inside(begin)) continue;
     DirectiveKind kind;
     // Longest name first: "unspin-disable" is a prefix of "unspin-disable-next-line".
     if (absl::ConsumePrefix(&body, "unspin-disable-next-line")) {
@@ -299,64 +320,107 @@ SuppressionOutcome ApplySuppressions(const Document& document, InputFormat forma
   }
   if (directives.empty()) return outcome;
 
-  // Turn directives into reaches; enables close the open disables.
+  // Line bounds by binary search over the line breaks (directives may be many, lines long).
+  std::vector<size_t> breaks;
+  for (size_t i = s.find('\n'); i != absl::string_view::npos; i = s.find('\n', i + 1)) {
+    breaks.push_back(i);
+  }
+  auto line_end = [&](size_t pos) {  // offset of the '\n' ending pos's line, or s.size()
+    auto it = std::lower_bound(breaks.begin(), breaks.end(), pos);
+    return it == breaks.end() ? s.size() : *it;
+  };
+  auto line_start = [&](size_t pos) {
+    auto it = std::lower_bound(breaks.begin(), breaks.end(), pos);
+    return it == breaks.begin() ? size_t{0} : *std::prev(it) + 1;
+  };
+
+  // Turn directives into reaches (contiguous per directive); enables close the open disables.
   std::vector<Reach> reaches;
-  std::vector<size_t> open;  // indices into `reaches` of disables not yet closed
+  std::vector<size_t> first_reach(directives.size() + 1, 0);
+  // Open disables by pattern ("" for every rule): indices into `reaches`.
+  absl::flat_hash_map<std::string, std::vector<size_t>> open;
   std::vector<std::vector<std::string>> enable_unmatched(directives.size());
   for (size_t d = 0; d < directives.size(); ++d) {
+    first_reach[d] = reaches.size();
     const Directive& dir = directives[d];
     std::vector<std::string> patterns = dir.patterns;
     if (patterns.empty()) patterns.emplace_back();  // every rule
     switch (dir.kind) {
       case DirectiveKind::kDisable:
         for (std::string& p : patterns) {
-          open.push_back(reaches.size());
+          open[p].push_back(reaches.size());
           reaches.push_back(Reach{d, std::move(p), dir.end, s.size()});
         }
         break;
       case DirectiveKind::kEnable:
         for (const std::string& p : patterns) {
           bool closed = false;
-          for (auto it = open.begin(); it != open.end();) {
-            if (p.empty() || reaches[*it].pattern == p) {
-              reaches[*it].end = dir.begin;
-              it = open.erase(it);
-              closed = true;
-            } else {
-              ++it;
-            }
+          auto close = [&](std::vector<size_t>& indices) {
+            for (size_t r : indices) reaches[r].end = dir.begin;
+            closed |= !indices.empty();
+          };
+          if (p.empty()) {
+            for (auto& [pattern, indices] : open) close(indices);
+            open.clear();
+          } else if (auto it = open.find(p); it != open.end()) {
+            close(it->second);
+            open.erase(it);
           }
           if (!closed) enable_unmatched[d].push_back(p);
         }
         break;
       case DirectiveKind::kNextLine: {
         // The line after the one the directive ends on (empty when there is none).
-        const size_t next = std::min(LineEnd(s, dir.end - 1) + 1, s.size());
-        const size_t end = next < s.size() ? LineEnd(s, next) + 1 : next;
+        const size_t next = std::min(line_end(dir.end - 1) + 1, s.size());
+        const size_t end = next < s.size() ? line_end(next) + 1 : next;
         for (std::string& p : patterns) reaches.push_back(Reach{d, std::move(p), next, end});
         break;
       }
       case DirectiveKind::kIgnoreLine: {
-        const size_t begin = LineStart(s, dir.begin);
-        const size_t end = LineEnd(s, dir.begin) + 1;
+        const size_t begin = line_start(dir.begin);
+        const size_t end = line_end(dir.begin) + 1;
         for (std::string& p : patterns) reaches.push_back(Reach{d, std::move(p), begin, end});
         break;
       }
     }
   }
+  first_reach[directives.size()] = reaches.size();
 
+  // Sweep the findings in source order against the reaches that have begun and not ended.
+  std::vector<size_t> by_begin(reaches.size());
+  for (size_t i = 0; i < by_begin.size(); ++i) by_begin[i] = i;
+  std::sort(by_begin.begin(), by_begin.end(),
+            [&](size_t a, size_t b) { return reaches[a].begin < reaches[b].begin; });
+  std::vector<size_t> order(findings->size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return (*findings)[a].source_begin < (*findings)[b].source_begin;
+  });
+  std::vector<bool> silenced(findings->size(), false);
+  std::vector<size_t> active;
+  size_t next = 0;
+  for (size_t i : order) {
+    const size_t at = (*findings)[i].source_begin;
+    while (next < by_begin.size() && reaches[by_begin[next]].begin <= at) {
+      active.push_back(by_begin[next++]);
+    }
+    for (size_t k = 0; k < active.size();) {
+      if (reaches[active[k]].end <= at) {
+        active[k] = active.back();
+        active.pop_back();
+        continue;
+      }
+      Reach& r = reaches[active[k]];
+      if (SuppressionPatternMatches(r.pattern, (*findings)[i].rule_id)) {
+        r.used = true;
+        silenced[i] = true;
+      }
+      ++k;
+    }
+  }
   size_t kept = 0;
   for (size_t i = 0; i < findings->size(); ++i) {
-    const Finding& f = (*findings)[i];
-    bool silenced = false;
-    for (Reach& r : reaches) {
-      if (f.source_begin >= r.begin && f.source_begin < r.end &&
-          SuppressionPatternMatches(r.pattern, f.rule_id)) {
-        r.used = true;
-        silenced = true;
-      }
-    }
-    if (silenced) {
+    if (silenced[i]) {
       ++outcome.suppressed;
       continue;
     }
@@ -380,8 +444,8 @@ SuppressionOutcome ApplySuppressions(const Document& document, InputFormat forma
     }
     std::vector<std::string> unused;
     bool any_reach = false;
-    for (const Reach& r : reaches) {
-      if (r.directive != d) continue;
+    for (size_t k = first_reach[d]; k < first_reach[d + 1]; ++k) {
+      const Reach& r = reaches[k];
       any_reach = true;
       if (!r.used) unused.push_back(r.pattern);
     }

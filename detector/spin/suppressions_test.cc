@@ -202,6 +202,27 @@ TEST(SuppressionsTest, DirectivesSilenceTheirReachOnly) {
   }
 }
 
+// Many directives and findings in one document: every finding silenced, none unused. Matching
+// is one sweep and reporting visits each directive's own reaches: a pass over every reach per
+// finding or per directive (100k x 100k) took half a minute here.
+TEST(SuppressionsTest, ManyDirectivesAndFindings) {
+  std::string source;
+  std::vector<Finding> findings;
+  for (int i = 0; i < 100000; ++i) {
+    source += "<!-- unspin-disable-next-line spin.e2e.yr --> `a`\nsales fell closing yr\n";
+    Finding f;
+    f.source_begin = source.size() - 11;
+    f.source_end = source.size() - 1;
+    f.rule_id = "spin.e2e.yr";
+    findings.push_back(f);
+  }
+  const Document document("doc", source);
+  const SuppressionOutcome outcome = ApplySuppressions(document, InputFormat::kMarkdown, &findings);
+  EXPECT_TRUE(findings.empty());
+  EXPECT_EQ(outcome.suppressed, 100000u);
+  EXPECT_TRUE(outcome.unused.empty());
+}
+
 TEST(SuppressionsTest, PatternMatching) {
   EXPECT_TRUE(SuppressionPatternMatches("", "spin.news.x"));
   EXPECT_TRUE(SuppressionPatternMatches("*", "spin.news.x"));
