@@ -132,13 +132,15 @@ void Baseline::Add(BaselineKey key) {
   Occurrences& occ =
       entries_[LooseKey{std::move(key.path), std::move(key.rule), std::move(key.text)}];
   ++size_;
-  for (auto& [context, count] : occ.contexts) {
-    if (context.first == key.before && context.second == key.after) {
-      ++count;
-      return;
-    }
+  Context context(std::move(key.before), std::move(key.after));
+  auto [it, inserted] = occ.index.emplace(context, occ.contexts.size());
+  if (inserted) {
+    occ.contexts.emplace_back(std::move(context), 1);
+    occ.first_left = std::min(occ.first_left, occ.contexts.size() - 1);
+  } else {
+    occ.first_left = std::min(occ.first_left, it->second);
+    ++occ.contexts[it->second].second;
   }
-  occ.contexts.push_back({{std::move(key.before), std::move(key.after)}, 1});
 }
 
 size_t Baseline::RemoveKnown(const Document& document, std::vector<Finding>* findings) {
@@ -153,16 +155,21 @@ size_t Baseline::RemoveKnown(const Document& document, std::vector<Finding>* fin
       if (known[i]) continue;
       auto it = entries_.find(LooseKey{keys[i].path, keys[i].rule, keys[i].text});
       if (it == entries_.end()) continue;
-      for (auto& [context, count] : it->second.contexts) {
-        if (count == 0) continue;
-        if (pass == 0 && (context.first != keys[i].before || context.second != keys[i].after)) {
-          continue;
+      Occurrences& occ = it->second;
+      size_t* count = nullptr;
+      if (pass == 0) {
+        auto c = occ.index.find(Context(keys[i].before, keys[i].after));
+        if (c != occ.index.end()) count = &occ.contexts[c->second].second;
+      } else {
+        while (occ.first_left < occ.contexts.size() && occ.contexts[occ.first_left].second == 0) {
+          ++occ.first_left;
         }
-        --count;
-        --size_;
-        known[i] = true;
-        break;
+        if (occ.first_left < occ.contexts.size()) count = &occ.contexts[occ.first_left].second;
       }
+      if (count == nullptr || *count == 0) continue;
+      --*count;
+      --size_;
+      known[i] = true;
     }
   }
   size_t removed = 0;

@@ -93,9 +93,14 @@ class Baseline {
   absl::Status Write(const std::string& path) const;
 
  private:
+  using Context = std::pair<std::string, std::string>;  // (before, after)
   struct Occurrences {
-    // (before, after) context -> count.
-    std::vector<std::pair<std::pair<std::string, std::string>, size_t>> contexts;
+    // Each context with its count of entries not yet used up, in the order first added.
+    std::vector<std::pair<Context, size_t>> contexts;
+    absl::flat_hash_map<Context, size_t> index;  // context -> position in `contexts`
+    // Contexts before this position are used up (counts only decrease), so the fallback match
+    // never rescans them: a corpus with one phrase a million times stays linear.
+    size_t first_left = 0;
   };
   struct LooseKey {
     std::string path, rule, text;

@@ -152,6 +152,20 @@ TEST(BaselineTest, WriteIsReadBack) {
   EXPECT_EQ(loaded->Serialize(), baseline.Serialize());
 }
 
+// A corpus file with one phrase many times (JSON Lines records without ids share the file's
+// path): matching stays linear, exact contexts first.
+TEST(BaselineTest, ManyOccurrencesOfOnePhrase) {
+  std::string text;
+  for (int i = 0; i < 50000; ++i) text += absl::StrCat("line ", i, " closing yr\n");
+  const Document before("corpus.jsonl", text);
+  Baseline baseline = BaselineOf(before, FindAll(before, "closing yr"));
+  const Document after("corpus.jsonl", "new line closing yr\n" + text);
+  std::vector<Finding> findings = FindAll(after, "closing yr");
+  EXPECT_EQ(baseline.RemoveKnown(after, &findings), 50000u);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].source_begin, 9u);  // the new line's, matched by no exact key
+}
+
 TEST(BaselineTest, FingerprintIsStableAndSeparatesFields) {
   BaselineKey a{"p", "r", "ab", "c", ""};
   BaselineKey b{"p", "r", "a", "bc", ""};
