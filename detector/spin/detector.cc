@@ -147,11 +147,13 @@ DocumentReport Detector::Check(const Document& document, const TokenizedText& to
       f.rule_id = c.match->rule->id;
       f.message = c.match->rule->message;
       f.replacement = MatchCase(original, *c.match->replacement);
+      f.curated_restoration = true;
     } else {
       const LexiconCandidate& l = *c.lexicon;
       const bool table = l.sources & kSwapFromSpinnerTable;
       f.rule_id = table ? "lexicon.swap" : "lexicon.thesaurus";
       f.replacement = MatchCase(original, l.replacement);
+      f.curated_restoration = l.restores_curated_phrase;
       f.message = absl::StrFormat(
           "\"%s\" reads like a spun \"%s\" (association gain %.2f, raw gain %.2f; %s)", original,
           f.replacement, l.association_gain, l.raw_gain,

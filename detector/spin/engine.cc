@@ -4,6 +4,7 @@
 
 #include "detector/lexicon/data/builtin_swaps.h"
 #include "detector/lexicon/data_paths.h"
+#include "detector/lexicon/precomputed/startup_morphology.h"
 #include "detector/rules/pack_parser.h"
 #include "detector/util/file_io.h"
 #include "detector/util/status_macros.h"
@@ -25,7 +26,9 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& opti
     UNSPIN_ASSIGN_OR_RETURN(RulePack pack, ParseRulePack(text, file));
     packs.push_back(std::move(pack));
   }
-  UNSPIN_ASSIGN_OR_RETURN(engine->morphology_, Morphology::Create(options.morphology));
+  // Start-up's inflection questions are answered from a table recorded at build time;
+  // Hunspell loads only when asked something else (detector/lexicon/morphology_cache.h).
+  UNSPIN_ASSIGN_OR_RETURN(engine->morphology_, CreateStartupMorphology(options.morphology));
   UNSPIN_ASSIGN_OR_RETURN(engine->rules_,
                           RuleSet::Build(std::move(packs), engine->morphology_.get()));
   if (options.lexicon) {
@@ -66,7 +69,7 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& opti
     engine->rule_phrases_ = std::make_unique<PhraseLexicon>(std::move(rule_lexicon));
     engine->lexicon_ = std::make_unique<LexiconDetector>(
         engine->language_model_.get(), engine->swaps_.get(), engine->thesaurus_.get(),
-        std::vector<const PhraseLexicon*>{engine->phrases_.get(), engine->rule_phrases_.get()},
+        std::vector<const PhraseLexicon*>{engine->phrases_.get()}, engine->rule_phrases_.get(),
         std::move(corpus_lexicons), engine->morphology_.get(), options.lexicon_options);
   }
   engine->detector_ =

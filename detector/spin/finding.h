@@ -32,6 +32,9 @@ struct Finding {
   double confidence = 0.0;  // 0..1
   Severity severity = Severity::kWarning;
   bool in_quote = false;  // inside quoted speech (reported only on request)
+  // The restoration is hand-curated: a rule's, or a known phrase (WordNet, a rule pack) reached
+  // through a spinner-table swap, not a thesaurus's guess. See fix_policy.h.
+  bool curated_restoration = false;
 };
 
 }  // namespace unspin

@@ -5,10 +5,12 @@
 namespace unspin {
 namespace {
 
-Finding MakeFinding(const char* rule_id, double confidence) {
+// Rule findings are curated; lexicon findings are unless said otherwise.
+Finding MakeFinding(const char* rule_id, double confidence, bool curated = true) {
   Finding f;
   f.rule_id = rule_id;
   f.confidence = confidence;
+  f.curated_restoration = curated;
   return f;
 }
 
@@ -16,18 +18,22 @@ TEST(FixPolicyTest, RuleConfidenceAndLexiconDecide) {
   const struct {
     const char* rule_id;
     double confidence;
+    bool curated;
     Applicability expected;
   } cases[] = {
-      {"spin.news.vision", 0.97, Applicability::kSafe},
-      {"spin.news.said", kSafeFixMinConfidence, Applicability::kSafe},
-      {"spin.news.leadership", 0.6, Applicability::kUnsafe},
-      {"lexicon.swap", 0.99, Applicability::kUnsafe},
-      {"lexicon.thesaurus", 0.75, Applicability::kUnsafe},
+      {"spin.news.vision", 0.97, true, Applicability::kSafe},
+      {"spin.news.said", kSafeFixMinConfidence, true, Applicability::kSafe},
+      {"spin.news.leadership", 0.6, true, Applicability::kUnsafe},
+      {"lexicon.swap", 0.99, false, Applicability::kUnsafe},
+      {"lexicon.thesaurus", 0.75, false, Applicability::kUnsafe},
+      // A curated restoration (a rule pack's phrase through a table swap) is safe when sure.
+      {"lexicon.swap", kSafeLexiconFixMinConfidence, true, Applicability::kSafe},
+      {"lexicon.swap", 0.85, true, Applicability::kUnsafe},
       // Only the prefix marks lexicon findings, not the word anywhere in the id.
-      {"spin.web.lexicon", 0.9, Applicability::kSafe},
+      {"spin.web.lexicon", 0.75, true, Applicability::kSafe},
   };
   for (const auto& c : cases) {
-    EXPECT_EQ(FixApplicability(MakeFinding(c.rule_id, c.confidence)), c.expected)
+    EXPECT_EQ(FixApplicability(MakeFinding(c.rule_id, c.confidence, c.curated)), c.expected)
         << c.rule_id << " " << c.confidence;
   }
   EXPECT_EQ(ApplicabilityName(Applicability::kSafe), "safe");
@@ -36,7 +42,7 @@ TEST(FixPolicyTest, RuleConfidenceAndLexiconDecide) {
 
 TEST(FixPolicyTest, ApplicableFixesKeepsOrderAndHonoursUnsafeFixes) {
   const std::vector<Finding> findings = {MakeFinding("spin.a", 0.9),
-                                         MakeFinding("lexicon.swap", 0.95),
+                                         MakeFinding("lexicon.swap", 0.95, false),
                                          MakeFinding("spin.b", 0.5), MakeFinding("spin.c", 0.8)};
   std::vector<Finding> safe = ApplicableFixes(findings, false);
   ASSERT_EQ(safe.size(), 2u);

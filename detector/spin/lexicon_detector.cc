@@ -107,12 +107,14 @@ bool AllFunctionWords(absl::Span<const absl::string_view> words) {
 LexiconDetector::LexiconDetector(const LanguageModel* lm, const SwapIndex* swaps,
                                  const Thesaurus* thesaurus,
                                  std::vector<const PhraseLexicon*> canonical_lexicons,
+                                 const PhraseLexicon* curated_lexicon,
                                  std::vector<const PhraseLexicon*> corpus_lexicons,
                                  Morphology* morphology, LexiconOptions options)
     : lm_(lm),
       swaps_(swaps),
       thesaurus_(thesaurus),
       canonical_lexicons_(std::move(canonical_lexicons)),
+      curated_lexicon_(curated_lexicon),
       corpus_lexicons_(std::move(corpus_lexicons)),
       morphology_(morphology),
       options_(options) {}
@@ -216,6 +218,9 @@ bool LexiconDetector::FormsAnyPhrase(const std::vector<absl::string_view>& middl
                                      absl::string_view left, absl::string_view right) const {
   for (const PhraseLexicon* lexicon : canonical_lexicons_) {
     if (FormsPhrase(*lexicon, middle, left, right)) return true;
+  }
+  if (curated_lexicon_ != nullptr && FormsPhrase(*curated_lexicon_, middle, left, right)) {
+    return true;
   }
   return FormsCorpusPhrase(middle, left, right);
 }
@@ -537,7 +542,8 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
       int unused = 0;
       c.window_gaps = gaps(original.data(), original.size(), &c.pairs_checked);
       c.candidate_gaps = gaps(alt.ids.data(), alt.ids.size(), &unused);
-      if (!canonical_lexicons_.empty() || !corpus_lexicons_.empty()) {
+      if (!canonical_lexicons_.empty() || curated_lexicon_ != nullptr ||
+          !corpus_lexicons_.empty()) {
         const absl::string_view left_word =
             alt.begin > 0 ? tokens.Norm(words[alt.begin - 1].token) : absl::string_view();
         const absl::string_view right_word =
@@ -553,6 +559,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         if (FormsCorpusPhrase(original_words, left_word, right_word)) continue;
         c.repairs_phrase = FormsAnyPhrase(candidate_words, left_word, right_word) &&
                            !FormsAnyPhrase(original_words, left_word, right_word);
+        c.restores_curated_phrase = c.repairs_phrase && (c.sources & kSwapFromSpinnerTable);
       }
       if (c.association_gain >= options_.min_association_gain) out->push_back(std::move(c));
     }

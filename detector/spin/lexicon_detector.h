@@ -72,6 +72,10 @@ struct LexiconCandidate {
   // (WordNet, a user lexicon) and the original in the same place is not: "image
   // acknowledgement" -> "image recognition".
   bool repairs_phrase = false;
+  // A repaired phrase (see above) reached through a spinner-table swap: both the swap and the
+  // phrase were written by people (our tables; WordNet, the rule packs); only the composition is
+  // inferred.
+  bool restores_curated_phrase = false;
 };
 
 class LexiconDetector {
@@ -82,15 +86,19 @@ class LexiconDetector {
   // a phrase. `corpus_lexicons` are learned from the user's own clean corpus (`unspin lexicon
   // build`): a phrase common there is canonical there, so a window that forms one is never
   // swapped, and a restoration that forms one repairs a phrase too.
+  // `curated_lexicon` (may be null) holds hand-checked phrases (the rule packs' restorations);
+  // it counts as canonical like the others.
   LexiconDetector(const LanguageModel* lm, const SwapIndex* swaps, const Thesaurus* thesaurus,
                   std::vector<const PhraseLexicon*> canonical_lexicons,
+                  const PhraseLexicon* curated_lexicon,
                   std::vector<const PhraseLexicon*> corpus_lexicons, Morphology* morphology,
                   LexiconOptions options);
 
   // A copy shares the same data and options (the word cache starts empty).
   LexiconDetector(const LexiconDetector& other)
       : LexiconDetector(other.lm_, other.swaps_, other.thesaurus_, other.canonical_lexicons_,
-                        other.corpus_lexicons_, other.morphology_, other.options_) {}
+                        other.curated_lexicon_, other.corpus_lexicons_, other.morphology_,
+                        other.options_) {}
 
   // Adds a corpus lexicon (see the constructor); it must outlive the detector.
   void AddCorpusLexicon(const PhraseLexicon* lexicon) { corpus_lexicons_.push_back(lexicon); }
@@ -121,6 +129,7 @@ class LexiconDetector {
   const SwapIndex* swaps_;
   const Thesaurus* thesaurus_;
   std::vector<const PhraseLexicon*> canonical_lexicons_;
+  const PhraseLexicon* curated_lexicon_;
   std::vector<const PhraseLexicon*> corpus_lexicons_;
   Morphology* morphology_;
   LexiconOptions options_;
