@@ -317,4 +317,16 @@ std::vector<PhraseVariant> InflectPhrasePair(Morphology& morphology, const Phras
   return out;
 }
 
+bool TakesAnArticle(absl::string_view word) {
+  if (word.empty()) return false;
+  for (absl::string_view prefix : {"uni", "use", "usu", "uti", "eu", "one", "once", "ubiq"}) {
+    if (absl::StartsWith(word, prefix)) return false;
+  }
+  for (absl::string_view prefix : {"hour", "honest", "honou", "honor", "heir", "x-"}) {
+    if (absl::StartsWith(word, prefix)) return true;
+  }
+  const char c = word.front();
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
 }  // namespace unspin

@@ -75,6 +75,10 @@ struct PhraseVariant {
 std::vector<PhraseVariant> InflectPhrasePair(Morphology& morphology, const PhraseVariant& pair,
                                              PairInflection mode);
 
+// Whether a lower-case word takes "an" rather than "a": it starts with a vowel sound. Spelling
+// decides, with the common exceptions ("a union", "a one-off", "an hour").
+bool TakesAnArticle(absl::string_view word);
+
 // Spelling-rule candidates for an inflection, before any dictionary check (exposed for tests).
 std::vector<std::string> InflectionCandidates(absl::string_view word, Inflection inflection);
 

@@ -114,6 +114,15 @@ TEST_F(MorphologyTest, PhrasePairsPairPastWithPastAndParticipleWithParticiple) {
   EXPECT_EQ(nouns[0].restored.back(), "challenge");
 }
 
+TEST(TakesAnArticleTest, VowelSoundsWithExceptions) {
+  for (const char* w : {"apple", "idea", "hour", "honest", "unprecedented", "old", "x-ray"}) {
+    EXPECT_TRUE(TakesAnArticle(w)) << w;
+  }
+  for (const char* w : {"vision", "spy", "union", "user", "one", "european", ""}) {
+    EXPECT_FALSE(TakesAnArticle(w)) << w;
+  }
+}
+
 TEST(MorphologyCreateTest, MissingDictionaryIsAClearError) {
   MorphologyOptions options;
   options.hunspell_dic = "/nonexistent/en_US.dic";

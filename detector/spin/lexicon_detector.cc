@@ -81,20 +81,6 @@ bool IsFunctionWord(absl::string_view w) {
 
 absl::string_view FirstWord(absl::string_view phrase) { return phrase.substr(0, phrase.find(' ')); }
 
-// Whether a word takes "an": it starts with a vowel sound. Spelling decides, with the common
-// exceptions ("a union", "a one-off", "an hour").
-bool TakesAn(absl::string_view word) {
-  if (word.empty()) return false;
-  for (absl::string_view prefix : {"uni", "use", "usu", "uti", "eu", "one", "once", "ubiq"}) {
-    if (absl::StartsWith(word, prefix)) return false;
-  }
-  for (absl::string_view prefix : {"hour", "honest", "honou", "honor", "heir"}) {
-    if (absl::StartsWith(word, prefix)) return true;
-  }
-  const char c = word.front();
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
-
 bool AllFunctionWords(absl::Span<const absl::string_view> words) {
   for (absl::string_view w : words) {
     if (!IsFunctionWord(w)) return false;
@@ -380,7 +366,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
           // window and the restoration needs the other one, the swap takes the article along.
           if (start > 0 &&
               (words[start - 1].id == article_a || words[start - 1].id == article_an)) {
-            const bool wants_an = TakesAn(FirstWord(target.canonical));
+            const bool wants_an = TakesAnArticle(FirstWord(target.canonical));
             const uint32_t wanted = wants_an ? article_an : article_a;
             if (wanted != words[start - 1].id) {
               alt.begin = start - 1;
