@@ -8,6 +8,12 @@
 namespace unspin {
 namespace {
 
+// ASCII fast paths: prose is mostly ASCII, and for ASCII bytes these give exactly what
+// DecodeUtf8, IsLetter, IsUpper, ToLower and FoldPunctuation give, without a call per byte.
+inline bool IsAsciiAlnum(unsigned char b) {
+  return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+}
+
 bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
 
 bool IsOpeningDoubleQuote(char32_t c) { return c == 0x201C || c == 0x201E || c == 0xAB; }
@@ -37,7 +43,14 @@ class Tokenizer {
     size_t pos = 0;
     while (pos < text_.size()) {
       const size_t start = pos;
-      const char32_t c = DecodeUtf8(text_, &pos);
+      const unsigned char b = static_cast<unsigned char>(text_[pos]);
+      if (b == ' ' || b == '\n') {
+        ++pos;
+        space_before_ = true;
+        if (b == '\n') ++newlines_;
+        continue;
+      }
+      const char32_t c = b < 0x80 ? (++pos, char32_t{b}) : DecodeUtf8(text_, &pos);
       if (IsSpace(c)) {
         space_before_ = true;
         if (c == '\n') ++newlines_;
@@ -61,6 +74,10 @@ class Tokenizer {
     size_t pos = start;
     size_t end = start;
     while (pos < text_.size()) {
+      if (IsAsciiAlnum(static_cast<unsigned char>(text_[pos]))) {
+        pos = end = pos + 1;
+        continue;
+      }
       size_t next = pos;
       const char32_t c = DecodeUtf8(text_, &next);
       if (IsLetter(c) || IsDigit(c)) {
@@ -130,6 +147,21 @@ class Tokenizer {
     size_t pos = begin;
     bool first = true;
     while (pos < end) {
+      const unsigned char b = static_cast<unsigned char>(text_[pos]);
+      if (b < 0x80) {
+        ++pos;
+        const bool upper = b >= 'A' && b <= 'Z';
+        if (upper || (b >= 'a' && b <= 'z')) {
+          ++letters;
+          if (upper) {
+            ++uppers;
+            if (first) t.flags |= kCapitalized;
+          }
+          first = false;
+        }
+        out_.norm.push_back(static_cast<char>(upper ? b + 32 : b));
+        continue;
+      }
       const char32_t c = DecodeUtf8(text_, &pos);
       if (IsLetter(c)) {
         ++letters;
