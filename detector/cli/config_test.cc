@@ -109,6 +109,28 @@ TEST(ConfigTest, SyntaxErrorsSayInvalidToml) {
       << config.status();
 }
 
+// Inputs on which toml++ 3.x itself aborts or reaches __builtin_unreachable (found by
+// fuzz/config_fuzzer) are errors, while non-ASCII text in strings and comments stays valid.
+TEST(ConfigTest, InputsThatBreakTomlPlusPlusAreErrors) {
+  for (const char* text :
+       {"[{x]]\n", "a = \xc3\xa9\n", "\xef\xbb\xbe", "fail-on = \"error\" \xef\xbb\xbe\n"}) {
+    absl::StatusOr<Config> c = ParseConfig(text, "c.toml");
+    ASSERT_FALSE(c.ok()) << text;
+    EXPECT_NE(c.status().message().find("c.toml:1"), std::string::npos) << c.status();
+  }
+  absl::StatusOr<Config> c = ParseConfig(
+      "# caf\xc3\xa9\ninclude = [\"caf\xc3\xa9/*.md\", 'na\xc3\xafve']\n"
+      "exclude = [\"\"\"\n\xc3\xa9\"\"\"\"]\n",
+      "c.toml");
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->include.size(), 2u);
+  EXPECT_EQ(c->exclude.size(), 1u);
+  EXPECT_TRUE(ParseConfig("\xef\xbb\xbf"
+                          "fail-on = \"error\"\n",
+                          "c.toml")
+                  .ok());  // BOM
+}
+
 TEST(ConfigTest, IncludeAndExcludeAreRelativeToTheConfigFolder) {
   absl::StatusOr<Config> c = ParseConfig(
       "include = [\"docs/**\", \"*.txt\"]\nexclude = [\"docs/drafts/**\", \"NOTES.txt\"]\n",
