@@ -147,7 +147,6 @@ DocumentReport Detector::Check(const Document& document, const TokenizedText& to
       f.rule_id = c.match->rule->id;
       f.message = c.match->rule->message;
       f.replacement = MatchCase(original, *c.match->replacement);
-      f.curated_restoration = true;
     } else {
       const LexiconCandidate& l = *c.lexicon;
       const bool table = l.sources & kSwapFromSpinnerTable;

@@ -32,8 +32,9 @@ struct Finding {
   double confidence = 0.0;  // 0..1
   Severity severity = Severity::kWarning;
   bool in_quote = false;  // inside quoted speech (reported only on request)
-  // The restoration is hand-curated: a rule's, or a known phrase (WordNet, a rule pack) reached
-  // through a spinner-table swap, not a thesaurus's guess. See fix_policy.h.
+  // Lexicon findings: the restoration is a known phrase (WordNet, a rule pack) reached through a
+  // spinner-table swap, not a thesaurus's guess. (Rule restorations are curated by nature.) See
+  // fix_policy.h.
   bool curated_restoration = false;
 };
 

@@ -9,11 +9,11 @@ absl::string_view ApplicabilityName(Applicability applicability) {
 }
 
 Applicability FixApplicability(const Finding& finding) {
-  if (!finding.curated_restoration) return Applicability::kUnsafe;
-  const double min_confidence = absl::StartsWith(finding.rule_id, "lexicon.")
-                                    ? kSafeLexiconFixMinConfidence
-                                    : kSafeFixMinConfidence;
-  return finding.confidence >= min_confidence ? Applicability::kSafe : Applicability::kUnsafe;
+  const bool safe =
+      absl::StartsWith(finding.rule_id, "lexicon.")
+          ? finding.curated_restoration && finding.confidence >= kSafeLexiconFixMinConfidence
+          : finding.confidence >= kSafeFixMinConfidence;
+  return safe ? Applicability::kSafe : Applicability::kUnsafe;
 }
 
 std::vector<Finding> ApplicableFixes(const std::vector<Finding>& findings, bool unsafe_fixes) {

@@ -6,8 +6,8 @@
 //       unspin::ApplicableFixes(report.findings, /*unsafe_fixes=*/false);
 //   std::string fixed = unspin::ApplyRestorations(doc.source(), applied);
 //
-// The policy: a fix is safe when its restoration is hand-curated (Finding::curated_restoration)
-// and the finding is confident enough:
+// The policy: a fix is safe when its restoration is hand-curated and the finding is confident
+// enough:
 //   - a hand-written rule's, with confidence at least kSafeFixMinConfidence. Rules are written
 //     and tested against examples and counterexamples, and their authors rate how sure a match
 //     is; below 0.7 the rule itself says the restoration may change the meaning ("management" ->

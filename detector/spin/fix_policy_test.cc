@@ -5,8 +5,8 @@
 namespace unspin {
 namespace {
 
-// Rule findings are curated; lexicon findings are unless said otherwise.
-Finding MakeFinding(const char* rule_id, double confidence, bool curated = true) {
+// `curated` matters only to lexicon findings.
+Finding MakeFinding(const char* rule_id, double confidence, bool curated = false) {
   Finding f;
   f.rule_id = rule_id;
   f.confidence = confidence;
@@ -21,16 +21,16 @@ TEST(FixPolicyTest, RuleConfidenceAndLexiconDecide) {
     bool curated;
     Applicability expected;
   } cases[] = {
-      {"spin.news.vision", 0.97, true, Applicability::kSafe},
-      {"spin.news.said", kSafeFixMinConfidence, true, Applicability::kSafe},
-      {"spin.news.leadership", 0.6, true, Applicability::kUnsafe},
+      {"spin.news.vision", 0.97, false, Applicability::kSafe},
+      {"spin.news.said", kSafeFixMinConfidence, false, Applicability::kSafe},
+      {"spin.news.leadership", 0.6, false, Applicability::kUnsafe},
       {"lexicon.swap", 0.99, false, Applicability::kUnsafe},
       {"lexicon.thesaurus", 0.75, false, Applicability::kUnsafe},
       // A curated restoration (a rule pack's phrase through a table swap) is safe when sure.
       {"lexicon.swap", kSafeLexiconFixMinConfidence, true, Applicability::kSafe},
       {"lexicon.swap", 0.85, true, Applicability::kUnsafe},
       // Only the prefix marks lexicon findings, not the word anywhere in the id.
-      {"spin.web.lexicon", 0.75, true, Applicability::kSafe},
+      {"spin.web.lexicon", 0.75, false, Applicability::kSafe},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(FixApplicability(MakeFinding(c.rule_id, c.confidence, c.curated)), c.expected)
