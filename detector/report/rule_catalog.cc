@@ -14,7 +14,7 @@ RuleCatalog::RuleCatalog() {
                "its context by a trigram language model (no pack lists it).",
                "Check the sentence: if the suggested word is what the author meant, restore it. "
                "The restoration is inferred, so `unspin fix` applies it only with "
-               "--unsafe-fixes.",
+               "--unsafe-fixes, unless it forms a known phrase at confidence 0.9 or more.",
                Severity::kWarning, 0.0, "", ""});
   Add(RuleInfo{"lexicon.thesaurus", "Thesaurus synonym swap",
                "A word or phrase whose thesaurus synonym reads far more naturally in its "
@@ -54,17 +54,20 @@ void RuleCatalog::AddRuleSet(const RuleSet& rules) {
   Reindex();
 }
 
-void RuleCatalog::Add(RuleInfo info) {
-  auto it = std::lower_bound(rules_.begin(), rules_.end(), info.id,
-                             [](const RuleInfo& r, const std::string& id) { return r.id < id; });
-  if (it != rules_.end() && it->id == info.id) {
-    *it = std::move(info);
-  } else {
-    rules_.insert(it, std::move(info));
-  }
-}
+void RuleCatalog::Add(RuleInfo info) { rules_.push_back(std::move(info)); }
 
 void RuleCatalog::Reindex() {
+  // Sorting once here instead of inserting in order keeps start-up linear in the rule count
+  // (thousands of rules); of entries with the same id the last added wins.
+  std::stable_sort(rules_.begin(), rules_.end(),
+                   [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
+  size_t kept = 0;
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    if (i + 1 < rules_.size() && rules_[i + 1].id == rules_[i].id) continue;
+    if (kept != i) rules_[kept] = std::move(rules_[i]);
+    ++kept;
+  }
+  rules_.resize(kept);
   index_.clear();
   for (size_t i = 0; i < rules_.size(); ++i) index_[rules_[i].id] = static_cast<int>(i);
 }

@@ -47,7 +47,7 @@ class RuleCatalog {
   const std::vector<RuleInfo>& rules() const { return rules_; }
 
  private:
-  // Inserts in id order; Reindex() must follow before lookups.
+  // Appends; Reindex() must follow before lookups.
   void Add(RuleInfo info);
   void Reindex();
 
