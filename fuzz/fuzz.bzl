@@ -20,11 +20,18 @@ def unspin_fuzzer(name, srcs, deps, corpus):
         }),
         testonly = True,
     )
+    # The seeds as files, not the folder: Bazel does not look inside a source folder given as
+    # data, so a seed added to it would not rerun the test.
+    native.filegroup(
+        name = name + "_corpus",
+        srcs = native.glob([corpus + "/*"]),
+        testonly = True,
+    )
     native.cc_test(
         name = name + "_seeds",
         srcs = srcs,
         deps = deps + ["//fuzz:replay_main"],
-        args = ["$(location %s)" % corpus],
-        data = [corpus],
+        args = ["$(locations :%s_corpus)" % name],
+        data = [":%s_corpus" % name],
         tags = ["nofuzz"],
     )

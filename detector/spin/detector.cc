@@ -139,6 +139,8 @@ DocumentReport Detector::Check(const Document& document, const TokenizedText& to
     f.text_begin = tokens.tokens[c.first_token].begin;
     f.text_end = tokens.tokens[c.end_token - 1].end;
     const SourceRange source = document.ToSource(f.text_begin, f.text_end);
+    // Words the HTML parser reordered: no source bytes to point at or restore.
+    if (source.begin == source.end) continue;
     f.source_begin = source.begin;
     f.source_end = source.end;
     const absl::string_view original =

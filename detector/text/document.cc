@@ -49,7 +49,11 @@ size_t Document::MapOffset(size_t text_offset, bool is_end) const {
 }
 
 SourceRange Document::ToSource(size_t text_begin, size_t text_end) const {
-  return SourceRange{MapOffset(text_begin, /*is_end=*/false), MapOffset(text_end, /*is_end=*/true)};
+  SourceRange range{MapOffset(text_begin, /*is_end=*/false), MapOffset(text_end, /*is_end=*/true)};
+  // Text an HTML parser moved (foster parenting) precedes text that comes before it in the
+  // source; a range across that jump has no source bytes of its own.
+  if (range.end < range.begin) range.end = range.begin;
+  return range;
 }
 
 LineColumn Document::LineColumnOf(size_t source_offset) const {

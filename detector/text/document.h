@@ -61,7 +61,9 @@ class Document {
   // True when text() is source() byte for byte (plain text input).
   bool is_identity() const { return identity_; }
 
-  // Maps a byte range of text() to the byte range of source() it came from.
+  // Maps a byte range of text() to the byte range of source() it came from. A range across
+  // text that the source holds in another order (HTML foster parenting) maps to the empty
+  // range at its start.
   SourceRange ToSource(size_t text_begin, size_t text_end) const;
 
   // Line and column of a byte offset into source(). Lines count from origin_line(), so they
