@@ -30,6 +30,8 @@ namespace unspin {
 inline constexpr char kLanguageModelFile[] = "en-us.lm";
 inline constexpr char kThesaurusFile[] = "thesaurus.bin";
 inline constexpr char kPhraseLexiconFile[] = "phrases.bin";
+inline constexpr char kInflectionsFile[] = "inflections.bin";
+inline constexpr char kDictionaryWordsFile[] = "words.bin";
 
 struct DataDirOptions {
   // Directory given on the command line (--data-dir); empty when not given.

@@ -44,6 +44,12 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& opti
     UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon phrases,
                             PhraseLexicon::Open(DataFilePath(data_dir, kPhraseLexiconFile)));
     engine->phrases_ = std::make_unique<PhraseLexicon>(std::move(phrases));
+    UNSPIN_ASSIGN_OR_RETURN(Thesaurus inflections,
+                            Thesaurus::Open(DataFilePath(data_dir, kInflectionsFile)));
+    engine->inflections_ = std::make_unique<Thesaurus>(std::move(inflections));
+    UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon words,
+                            PhraseLexicon::Open(DataFilePath(data_dir, kDictionaryWordsFile)));
+    engine->dictionary_words_ = std::make_unique<PhraseLexicon>(std::move(words));
     engine->swaps_ = std::make_unique<SwapIndex>();
     for (const EmbeddedFile& table : BuiltinSwapTables()) {
       UNSPIN_RETURN_IF_ERROR(engine->swaps_->AddTable(
@@ -70,7 +76,8 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& opti
     engine->lexicon_ = std::make_unique<LexiconDetector>(
         engine->language_model_.get(), engine->swaps_.get(), engine->thesaurus_.get(),
         std::vector<const PhraseLexicon*>{engine->phrases_.get()}, engine->rule_phrases_.get(),
-        std::move(corpus_lexicons), engine->morphology_.get(), options.lexicon_options);
+        std::move(corpus_lexicons), engine->inflections_.get(), engine->dictionary_words_.get(),
+        options.lexicon_options);
   }
   engine->detector_ =
       std::make_unique<Detector>(engine->rules_.get(), engine->lexicon_.get(), options.detector);

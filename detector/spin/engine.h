@@ -63,6 +63,8 @@ class Engine {
   std::unique_ptr<LanguageModel> language_model_;
   std::unique_ptr<Thesaurus> thesaurus_;
   std::unique_ptr<PhraseLexicon> phrases_;
+  std::unique_ptr<Thesaurus> inflections_;           // inflected thesaurus candidates
+  std::unique_ptr<PhraseLexicon> dictionary_words_;  // lower-case dictionary words
   // The restorations of the rule packs, as a phrase lexicon.
   std::unique_ptr<PhraseLexicon> rule_phrases_;
   std::vector<std::unique_ptr<PhraseLexicon>> corpus_lexicons_;

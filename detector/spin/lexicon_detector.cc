@@ -88,30 +88,15 @@ bool AllFunctionWords(absl::Span<const absl::string_view> words) {
   return true;
 }
 
-}  // namespace
-
-LexiconDetector::LexiconDetector(const LanguageModel* lm, const SwapIndex* swaps,
-                                 const Thesaurus* thesaurus,
-                                 std::vector<const PhraseLexicon*> canonical_lexicons,
-                                 const PhraseLexicon* curated_lexicon,
-                                 std::vector<const PhraseLexicon*> corpus_lexicons,
-                                 Morphology* morphology, LexiconOptions options)
-    : lm_(lm),
-      swaps_(swaps),
-      thesaurus_(thesaurus),
-      canonical_lexicons_(std::move(canonical_lexicons)),
-      curated_lexicon_(curated_lexicon),
-      corpus_lexicons_(std::move(corpus_lexicons)),
-      morphology_(morphology),
-      options_(options) {}
-
-void LexiconDetector::AddThesaurusTargets(uint32_t phrase, std::vector<SwapTarget>* out) const {
-  const absl::string_view phrase_text = thesaurus_->Phrase(phrase);
+// The phrases a thesaurus entry can stand for that a spinner would plausibly have replaced.
+void AddThesaurusTargets(const Thesaurus& thesaurus, uint32_t phrase,
+                         std::vector<SwapTarget>* out) {
+  const absl::string_view phrase_text = thesaurus.Phrase(phrase);
   const size_t phrase_words = std::count(phrase_text.begin(), phrase_text.end(), ' ') + 1;
-  for (const SynonymEntry& e : thesaurus_->CanStandFor(phrase)) {
+  for (const SynonymEntry& e : thesaurus.CanStandFor(phrase)) {
     if (!e.has(kStrongRelations)) continue;
-    if (thesaurus_->PhraseFlags(e.phrase()) & kProperName) continue;
-    const absl::string_view candidate = thesaurus_->Phrase(e.phrase());
+    if (thesaurus.PhraseFlags(e.phrase()) & kProperName) continue;
+    const absl::string_view candidate = thesaurus.Phrase(e.phrase());
     const std::vector<absl::string_view> words = absl::StrSplit(candidate, ' ');
     // Spinners put longer phrases in place of words, rarely shorter words in place of long
     // phrases; a one-word window standing for a long expansion is an abbreviation ("who" ->
@@ -129,29 +114,61 @@ void LexiconDetector::AddThesaurusTargets(uint32_t phrase, std::vector<SwapTarge
   }
 }
 
+}  // namespace
+
+LexiconDetector::LexiconDetector(const LanguageModel* lm, const SwapIndex* swaps,
+                                 const Thesaurus* thesaurus,
+                                 std::vector<const PhraseLexicon*> canonical_lexicons,
+                                 const PhraseLexicon* curated_lexicon,
+                                 std::vector<const PhraseLexicon*> corpus_lexicons,
+                                 const Thesaurus* inflections,
+                                 const PhraseLexicon* dictionary_words, LexiconOptions options)
+    : lm_(lm),
+      swaps_(swaps),
+      thesaurus_(thesaurus),
+      canonical_lexicons_(std::move(canonical_lexicons)),
+      curated_lexicon_(curated_lexicon),
+      corpus_lexicons_(std::move(corpus_lexicons)),
+      inflections_(inflections),
+      dictionary_words_(dictionary_words),
+      options_(options) {}
+
+std::vector<std::string> LexiconDetector::InflectedCandidates(const Thesaurus& thesaurus,
+                                                              Morphology& morphology,
+                                                              absl::string_view word) {
+  std::vector<std::string> out;
+  for (const std::string& lemma : morphology.Lemmas(word)) {
+    if (lemma == word) continue;
+    const uint32_t lemma_id = thesaurus.Find(lemma);
+    if (lemma_id == kNotFound) continue;
+    for (Inflection inflection : {Inflection::kS, Inflection::kPast, Inflection::kGerund}) {
+      const std::vector<std::string> forms = morphology.Inflect(lemma, inflection);
+      if (std::find(forms.begin(), forms.end(), word) == forms.end()) continue;
+      std::vector<SwapTarget> lemma_targets;
+      AddThesaurusTargets(thesaurus, lemma_id, &lemma_targets);
+      for (SwapTarget& t : lemma_targets) {
+        if (t.canonical.find(' ') != std::string::npos) continue;
+        std::vector<std::string> inflected = morphology.Inflect(t.canonical, inflection);
+        if (!inflected.empty()) out.push_back(std::move(inflected.front()));
+      }
+      break;
+    }
+  }
+  return out;
+}
+
 std::vector<SwapTarget> LexiconDetector::ComputeWordCandidates(absl::string_view word) const {
   std::vector<SwapTarget> out;
   const uint32_t id = thesaurus_->Find(word);
-  if (id != kNotFound) AddThesaurusTargets(id, &out);
-  if (morphology_ != nullptr) {
+  if (id != kNotFound) AddThesaurusTargets(*thesaurus_, id, &out);
+  if (inflections_ != nullptr) {
     // An inflected word: candidates of its lemma, inflected the same way ("studying" ->
-    // "learning").
-    for (const std::string& lemma : morphology_->Lemmas(word)) {
-      if (lemma == word) continue;
-      const uint32_t lemma_id = thesaurus_->Find(lemma);
-      if (lemma_id == kNotFound) continue;
-      for (Inflection inflection : {Inflection::kS, Inflection::kPast, Inflection::kGerund}) {
-        const std::vector<std::string> forms = morphology_->Inflect(lemma, inflection);
-        if (std::find(forms.begin(), forms.end(), word) == forms.end()) continue;
-        std::vector<SwapTarget> lemma_targets;
-        AddThesaurusTargets(lemma_id, &lemma_targets);
-        for (SwapTarget& t : lemma_targets) {
-          if (t.canonical.find(' ') != std::string::npos) continue;
-          const std::vector<std::string> inflected = morphology_->Inflect(t.canonical, inflection);
-          if (inflected.empty()) continue;
-          out.push_back(SwapTarget{inflected.front(), kSwapFromThesaurus});
-        }
-        break;
+    // "learning"), as recorded at build time.
+    const uint32_t form = inflections_->Find(word);
+    if (form != kNotFound) {
+      for (const SynonymEntry& e : inflections_->CanStandFor(form)) {
+        out.push_back(
+            SwapTarget{std::string(inflections_->Phrase(e.phrase())), kSwapFromThesaurus});
       }
     }
   }
@@ -217,7 +234,7 @@ std::vector<SwapTarget> LexiconDetector::ThesaurusCandidates(
   if (window.size() > 1) {
     std::vector<SwapTarget> out;
     const uint32_t id = thesaurus_->FindWords(window);
-    if (id != kNotFound) AddThesaurusTargets(id, &out);
+    if (id != kNotFound) AddThesaurusTargets(*thesaurus_, id, &out);
     if (out.size() > size_t(options_.max_thesaurus_candidates)) {
       out.resize(options_.max_thesaurus_candidates);
     }
@@ -315,7 +332,8 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         ++word_count;
         // A capitalized first word must be an ordinary word written at the start of a
         // sentence, not a name ("Russia" is not "russia").
-        if (tok.capitalized() && morphology_ != nullptr && !morphology_->IsWord(tokens.Norm(tok))) {
+        if (tok.capitalized() && dictionary_words_ != nullptr &&
+            dictionary_words_->Lookup(tokens.Norm(tok)) == nullptr) {
           break;
         }
         if (AllFunctionWords(window)) continue;

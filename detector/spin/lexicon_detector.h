@@ -80,25 +80,29 @@ struct LexiconCandidate {
 
 class LexiconDetector {
  public:
-  // `lm` and `swaps` must outlive the detector. `thesaurus` and `morphology` may be null (no
-  // thesaurus candidates; no lemma lookups for inflected words). `canonical_lexicons` hold known
-  // phrases (WordNet's, the restorations of the rule packs): a restoration that forms one repairs
-  // a phrase. `corpus_lexicons` are learned from the user's own clean corpus (`unspin lexicon
-  // build`): a phrase common there is canonical there, so a window that forms one is never
-  // swapped, and a restoration that forms one repairs a phrase too.
+  // `lm` and `swaps` must outlive the detector. `thesaurus` may be null (no thesaurus
+  // candidates). `inflections` (may be null: none) holds what compile_inflections recorded at
+  // build time: for an inflected word, the thesaurus candidates of its lemma inflected like it
+  // (InflectedCandidates below). `dictionary_words` (may be null: every word is) holds the
+  // words a dictionary knows in lower case: a capitalized word starting a sentence is swapped
+  // only when it is one, not a name. Both replace a dictionary loaded at run time.
+  // `canonical_lexicons` hold known phrases (WordNet's, the restorations of the rule packs): a
+  // restoration that forms one repairs a phrase. `corpus_lexicons` are learned from the user's own
+  // clean corpus (`unspin lexicon build`): a phrase common there is canonical there, so a window
+  // that forms one is never swapped, and a restoration that forms one repairs a phrase too.
   // `curated_lexicon` (may be null) holds hand-checked phrases (the rule packs' restorations);
   // it counts as canonical like the others.
   LexiconDetector(const LanguageModel* lm, const SwapIndex* swaps, const Thesaurus* thesaurus,
                   std::vector<const PhraseLexicon*> canonical_lexicons,
                   const PhraseLexicon* curated_lexicon,
-                  std::vector<const PhraseLexicon*> corpus_lexicons, Morphology* morphology,
-                  LexiconOptions options);
+                  std::vector<const PhraseLexicon*> corpus_lexicons, const Thesaurus* inflections,
+                  const PhraseLexicon* dictionary_words, LexiconOptions options);
 
   // A copy shares the same data and options (the word cache starts empty).
   LexiconDetector(const LexiconDetector& other)
       : LexiconDetector(other.lm_, other.swaps_, other.thesaurus_, other.canonical_lexicons_,
-                        other.curated_lexicon_, other.corpus_lexicons_, other.morphology_,
-                        other.options_) {}
+                        other.curated_lexicon_, other.corpus_lexicons_, other.inflections_,
+                        other.dictionary_words_, other.options_) {}
 
   // Adds a corpus lexicon (see the constructor); it must outlive the detector.
   void AddCorpusLexicon(const PhraseLexicon* lexicon) { corpus_lexicons_.push_back(lexicon); }
@@ -109,12 +113,19 @@ class LexiconDetector {
   // Windows inside quotations, with names or with numbers are never swapped. Thread-safe.
   void Propose(const TokenizedText& tokens, std::vector<LexiconCandidate>* out) const;
 
+  // The thesaurus candidates of an inflected word through its lemmas, inflected the same way
+  // ("studying" -> "learning", "learns" from "studies"): for each lemma the thesaurus knows,
+  // the first of -s, past and -ing forms that gives the word. Computed for every inflected
+  // form at build time (compile_inflections), read from `inflections` at run time.
+  static std::vector<std::string> InflectedCandidates(const Thesaurus& thesaurus,
+                                                      Morphology& morphology,
+                                                      absl::string_view word);
+
  private:
   // Thesaurus candidates for a window (canonical phrases it can stand for, inflected like it),
   // most frequent first. Single words go through a cache keyed by the word.
   std::vector<SwapTarget> ThesaurusCandidates(absl::Span<const absl::string_view> window) const;
   std::vector<SwapTarget> ComputeWordCandidates(absl::string_view word) const;
-  void AddThesaurusTargets(uint32_t phrase, std::vector<SwapTarget>* out) const;
   // Whether `middle`, alone or with the word left or right of it (or both), is a multiword
   // phrase of `lexicon`. Empty neighbours are not used.
   static bool FormsPhrase(const PhraseLexicon& lexicon,
@@ -131,7 +142,8 @@ class LexiconDetector {
   std::vector<const PhraseLexicon*> canonical_lexicons_;
   const PhraseLexicon* curated_lexicon_;
   std::vector<const PhraseLexicon*> corpus_lexicons_;
-  Morphology* morphology_;
+  const Thesaurus* inflections_;
+  const PhraseLexicon* dictionary_words_;
   LexiconOptions options_;
   mutable absl::Mutex cache_mu_;
   mutable absl::flat_hash_map<std::string, std::vector<SwapTarget>> word_cache_

@@ -2,11 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "detector/lexicon/data_paths.h"
+#include "detector/lexicon/morphology.h"
+#include "detector/lexicon/phrase_key.h"
 #include "detector/lexicon/phrase_lexicon.h"
+#include "detector/lexicon/thesaurus.h"
 #include "detector/spin/engine.h"
 
 namespace unspin {
@@ -122,6 +127,52 @@ TEST_F(LexiconDetectorTest, CleanNewsStaysQuietInTheDetector) {
       "said the talks would continue next week in Doha, Qatar.";
   const DocumentReport report = engine_->detector().Check(Document("clean", clean));
   EXPECT_TRUE(report.findings.empty()) << report.findings.front().message;
+}
+
+// The data files that replace a dictionary at run time hold exactly what the dictionary says.
+TEST(InflectionsDataTest, RecordedAnswersAreTheDictionarysAnswers) {
+  absl::StatusOr<std::string> dir = FindDataDir();
+  ASSERT_TRUE(dir.ok()) << dir.status();
+  absl::StatusOr<Thesaurus> thesaurus = Thesaurus::Open(DataFilePath(*dir, kThesaurusFile));
+  ASSERT_TRUE(thesaurus.ok()) << thesaurus.status();
+  absl::StatusOr<Thesaurus> inflections = Thesaurus::Open(DataFilePath(*dir, kInflectionsFile));
+  ASSERT_TRUE(inflections.ok()) << inflections.status();
+  absl::StatusOr<PhraseLexicon> words =
+      PhraseLexicon::Open(DataFilePath(*dir, kDictionaryWordsFile));
+  ASSERT_TRUE(words.ok()) << words.status();
+  absl::StatusOr<std::unique_ptr<Morphology>> morphology = Morphology::Create(MorphologyOptions());
+  ASSERT_TRUE(morphology.ok()) << morphology.status();
+
+  for (const char* word : {"studying", "learns", "challenges", "sought", "visions", "managed",
+                           "leadership", "quickly"}) {
+    std::vector<std::string> expected;
+    for (const std::string& c :
+         LexiconDetector::InflectedCandidates(*thesaurus, **morphology, word)) {
+      expected.push_back(NormalizePhrase(c));
+    }
+    std::sort(expected.begin(), expected.end());
+    expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+    std::vector<std::string> recorded;
+    const uint32_t id = inflections->Find(word);
+    if (id != kNotFound) {
+      for (const SynonymEntry& e : inflections->CanStandFor(id)) {
+        recorded.emplace_back(inflections->Phrase(e.phrase()));
+      }
+    }
+    std::sort(recorded.begin(), recorded.end());
+    EXPECT_EQ(recorded, expected) << word;
+    if (std::string(word) == "studying") {
+      EXPECT_NE(std::find(recorded.begin(), recorded.end(), "learning"), recorded.end());
+    }
+  }
+  for (const char* word : {"vision", "the", "sought", "alternate"}) {
+    EXPECT_NE(words->Lookup(absl::string_view(word)), nullptr) << word;
+    EXPECT_TRUE((*morphology)->IsWord(word)) << word;
+  }
+  for (const char* name : {"russia", "reuters", "putin"}) {
+    EXPECT_EQ(words->Lookup(absl::string_view(name)), nullptr) << name;
+    EXPECT_FALSE((*morphology)->IsWord(name)) << name;
+  }
 }
 
 }  // namespace
