@@ -430,6 +430,17 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
                           [](const State& a, const State& b) { return a.score > b.score; });
         layer.resize(options_.beam);
       }
+      // Every first lookup of this layer is known now: start them all (see Prefetch).
+      for (const State& s : layer) {
+        lm_->Prefetch(words[pos].id, s.h1, s.h2);
+        for (int32_t a : alternatives_at[pos]) lm_->Prefetch(alternatives[a].ids[0], s.h1, s.h2);
+      }
+      for (const State& s : layer) {
+        lm_->PrefetchTrigram(words[pos].id, s.h1, s.h2);
+        for (int32_t a : alternatives_at[pos]) {
+          lm_->PrefetchTrigram(alternatives[a].ids[0], s.h1, s.h2);
+        }
+      }
       for (int32_t si = 0; si < static_cast<int32_t>(layer.size()); ++si) {
         const State s = layer[si];
         State keep;
