@@ -50,7 +50,21 @@ class Tokenizer {
         if (b == '\n') ++newlines_;
         continue;
       }
-      const char32_t c = b < 0x80 ? (++pos, char32_t{b}) : DecodeUtf8(text_, &pos);
+      if (b < 0x80) {
+        // ASCII, decided here without the Unicode predicates (the same answers).
+        ++pos;
+        if (absl::ascii_isalpha(b)) {
+          pos = ScanWord(start);
+        } else if (absl::ascii_isdigit(b)) {
+          pos = ScanNumber(start);
+        } else if (b == '\t' || b == '\r' || b == '\f' || b == '\v') {
+          space_before_ = true;
+        } else {
+          EmitPunct(start, pos, b);
+        }
+        continue;
+      }
+      const char32_t c = DecodeUtf8(text_, &pos);
       if (IsSpace(c)) {
         space_before_ = true;
         if (c == '\n') ++newlines_;
@@ -78,6 +92,8 @@ class Tokenizer {
         pos = end = pos + 1;
         continue;
       }
+      const unsigned char b = static_cast<unsigned char>(text_[pos]);
+      if (b < 0x80 && b != '\'') break;  // ASCII space or punctuation ends the word
       size_t next = pos;
       const char32_t c = DecodeUtf8(text_, &next);
       if (IsLetter(c) || IsDigit(c)) {
@@ -101,8 +117,9 @@ class Tokenizer {
       break;
     }
     EmitWordLike(start, end, TokenKind::kWord);
-    // A possessive 's directly after the word.
-    if (end < text_.size()) {
+    // A possessive 's directly after the word (an apostrophe: ASCII or not).
+    if (end < text_.size() &&
+        (text_[end] == '\'' || static_cast<unsigned char>(text_[end]) >= 0x80)) {
       size_t next = end;
       const char32_t c = DecodeUtf8(text_, &next);
       if (IsApostrophe(c) && next < text_.size() && (text_[next] == 's' || text_[next] == 'S')) {
@@ -184,7 +201,11 @@ class Tokenizer {
 
   void EmitPunct(size_t begin, size_t end, char32_t c) {
     Token& t = Begin(begin, end, TokenKind::kPunct);
-    AppendUtf8(FoldPunctuation(c), &out_.norm);
+    if (c < 0x80) {
+      out_.norm.push_back(static_cast<char>(c));  // ASCII folds to itself
+    } else {
+      AppendUtf8(FoldPunctuation(c), &out_.norm);
+    }
     Finish(t);
     const bool straight = c == '"';
     if (IsOpeningDoubleQuote(c) || (straight && !in_quote_)) {
