@@ -33,6 +33,9 @@ RuleCatalog::RuleCatalog() {
 }
 
 void RuleCatalog::AddRuleSet(const RuleSet& rules) {
+  size_t count = rules_.size();
+  for (const RulePack& pack : rules.packs()) count += pack.rules.size();
+  rules_.reserve(count);
   for (const RulePack& pack : rules.packs()) {
     for (const Rule& rule : pack.rules) {
       RuleInfo info;

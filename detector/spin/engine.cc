@@ -1,7 +1,10 @@
 #include "detector/spin/engine.h"
 
+#include <thread>
 #include <utility>
 
+#include "absl/cleanup/cleanup.h"
+#include "absl/synchronization/notification.h"
 #include "detector/lexicon/data/builtin_swaps.h"
 #include "detector/lexicon/data_paths.h"
 #include "detector/lexicon/precomputed/startup_morphology.h"
@@ -12,8 +15,61 @@
 
 namespace unspin {
 
+absl::Status Engine::LoadLexiconData(const EngineOptions& options) {
+  DataDirOptions data_options;
+  data_options.explicit_dir = options.data_dir;
+  UNSPIN_ASSIGN_OR_RETURN(const std::string data_dir, FindDataDir(data_options));
+  UNSPIN_ASSIGN_OR_RETURN(LanguageModel lm,
+                          LanguageModel::Open(DataFilePath(data_dir, kLanguageModelFile)));
+  language_model_ = std::make_unique<LanguageModel>(std::move(lm));
+  UNSPIN_ASSIGN_OR_RETURN(Thesaurus thesaurus,
+                          Thesaurus::Open(DataFilePath(data_dir, kThesaurusFile)));
+  thesaurus_ = std::make_unique<Thesaurus>(std::move(thesaurus));
+  UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon phrases,
+                          PhraseLexicon::Open(DataFilePath(data_dir, kPhraseLexiconFile)));
+  phrases_ = std::make_unique<PhraseLexicon>(std::move(phrases));
+  UNSPIN_ASSIGN_OR_RETURN(Thesaurus inflections,
+                          Thesaurus::Open(DataFilePath(data_dir, kInflectionsFile)));
+  inflections_ = std::make_unique<Thesaurus>(std::move(inflections));
+  UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon words,
+                          PhraseLexicon::Open(DataFilePath(data_dir, kDictionaryWordsFile)));
+  dictionary_words_ = std::make_unique<PhraseLexicon>(std::move(words));
+  swaps_ = std::make_unique<SwapIndex>();
+  for (const EmbeddedFile& table : BuiltinSwapTables()) {
+    UNSPIN_RETURN_IF_ERROR(
+        swaps_->AddTable(table.text, table.path, morphology_.get(), kSwapFromSpinnerTable));
+  }
+  for (const std::string& path : options.corpus_lexicons) {
+    UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon lexicon, PhraseLexicon::Open(path));
+    corpus_lexicons_.push_back(std::make_unique<PhraseLexicon>(std::move(lexicon)));
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   std::unique_ptr<Engine> engine(new Engine());
+  // Start-up is most of the time `check` takes on a small file, and it has two independent
+  // halves: a second thread creates the morphology (answers recorded at build time; Hunspell
+  // loads only when asked something else, detector/lexicon/morphology_cache.h) and then loads
+  // the lexicon's data, while this one parses the rule packs. Compiling the rules needs the
+  // morphology. The halves write disjoint members; the morphology is thread-safe.
+  absl::Status morphology_status;
+  absl::Notification morphology_ready;
+  absl::Status lexicon_status;
+  std::thread loader([&] {
+    absl::StatusOr<std::unique_ptr<Morphology>> morphology =
+        CreateStartupMorphology(options.morphology);
+    if (morphology.ok()) {
+      engine->morphology_ = std::move(*morphology);
+    } else {
+      morphology_status = morphology.status();
+    }
+    morphology_ready.Notify();
+    if (morphology_status.ok() && options.lexicon) {
+      lexicon_status = engine->LoadLexiconData(options);
+    }
+  });
+  absl::Cleanup join = [&loader] { loader.join(); };
   std::vector<RulePack> packs;
   if (options.builtin_packs) {
     for (const EmbeddedFile& embedded : BuiltinPacks()) {
@@ -26,41 +82,15 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& opti
     UNSPIN_ASSIGN_OR_RETURN(RulePack pack, ParseRulePack(text, file));
     packs.push_back(std::move(pack));
   }
-  // Start-up's inflection questions are answered from a table recorded at build time;
-  // Hunspell loads only when asked something else (detector/lexicon/morphology_cache.h).
-  UNSPIN_ASSIGN_OR_RETURN(engine->morphology_, CreateStartupMorphology(options.morphology));
+  morphology_ready.WaitForNotification();
+  UNSPIN_RETURN_IF_ERROR(morphology_status);
   UNSPIN_ASSIGN_OR_RETURN(engine->rules_,
                           RuleSet::Build(std::move(packs), engine->morphology_.get()));
+  std::move(join).Invoke();
+  UNSPIN_RETURN_IF_ERROR(lexicon_status);
   if (options.lexicon) {
-    DataDirOptions data_options;
-    data_options.explicit_dir = options.data_dir;
-    UNSPIN_ASSIGN_OR_RETURN(const std::string data_dir, FindDataDir(data_options));
-    UNSPIN_ASSIGN_OR_RETURN(LanguageModel lm,
-                            LanguageModel::Open(DataFilePath(data_dir, kLanguageModelFile)));
-    engine->language_model_ = std::make_unique<LanguageModel>(std::move(lm));
-    UNSPIN_ASSIGN_OR_RETURN(Thesaurus thesaurus,
-                            Thesaurus::Open(DataFilePath(data_dir, kThesaurusFile)));
-    engine->thesaurus_ = std::make_unique<Thesaurus>(std::move(thesaurus));
-    UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon phrases,
-                            PhraseLexicon::Open(DataFilePath(data_dir, kPhraseLexiconFile)));
-    engine->phrases_ = std::make_unique<PhraseLexicon>(std::move(phrases));
-    UNSPIN_ASSIGN_OR_RETURN(Thesaurus inflections,
-                            Thesaurus::Open(DataFilePath(data_dir, kInflectionsFile)));
-    engine->inflections_ = std::make_unique<Thesaurus>(std::move(inflections));
-    UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon words,
-                            PhraseLexicon::Open(DataFilePath(data_dir, kDictionaryWordsFile)));
-    engine->dictionary_words_ = std::make_unique<PhraseLexicon>(std::move(words));
-    engine->swaps_ = std::make_unique<SwapIndex>();
-    for (const EmbeddedFile& table : BuiltinSwapTables()) {
-      UNSPIN_RETURN_IF_ERROR(engine->swaps_->AddTable(
-          table.text, table.path, engine->morphology_.get(), kSwapFromSpinnerTable));
-    }
     std::vector<const PhraseLexicon*> corpus_lexicons;
-    for (const std::string& path : options.corpus_lexicons) {
-      UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon lexicon, PhraseLexicon::Open(path));
-      engine->corpus_lexicons_.push_back(std::make_unique<PhraseLexicon>(std::move(lexicon)));
-      corpus_lexicons.push_back(engine->corpus_lexicons_.back().get());
-    }
+    for (const auto& lexicon : engine->corpus_lexicons_) corpus_lexicons.push_back(lexicon.get());
     // Every multiword restoration a rule pack names is a phrase somebody checked.
     PhraseLexiconBuilder rule_phrases;
     PhraseInfo curated;

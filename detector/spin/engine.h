@@ -57,6 +57,8 @@ class Engine {
 
  private:
   Engine() = default;
+  // Opens the compiled data and builds the swap index (needs morphology_).
+  absl::Status LoadLexiconData(const EngineOptions& options);
 
   std::unique_ptr<Morphology> morphology_;
   std::unique_ptr<RuleSet> rules_;
