@@ -14,26 +14,27 @@
 #include "rules/builtin_packs.h"
 
 namespace unspin {
+namespace {
+
+// Opens `dir`/`file` with T::Open (a memory-mapped data file) into *out.
+template <typename T>
+absl::Status OpenDataFile(absl::string_view dir, absl::string_view file, std::unique_ptr<T>* out) {
+  UNSPIN_ASSIGN_OR_RETURN(T data, T::Open(DataFilePath(dir, file)));
+  *out = std::make_unique<T>(std::move(data));
+  return absl::OkStatus();
+}
+
+}  // namespace
 
 absl::Status Engine::LoadLexiconData(const EngineOptions& options) {
   DataDirOptions data_options;
   data_options.explicit_dir = options.data_dir;
   UNSPIN_ASSIGN_OR_RETURN(const std::string data_dir, FindDataDir(data_options));
-  UNSPIN_ASSIGN_OR_RETURN(LanguageModel lm,
-                          LanguageModel::Open(DataFilePath(data_dir, kLanguageModelFile)));
-  language_model_ = std::make_unique<LanguageModel>(std::move(lm));
-  UNSPIN_ASSIGN_OR_RETURN(Thesaurus thesaurus,
-                          Thesaurus::Open(DataFilePath(data_dir, kThesaurusFile)));
-  thesaurus_ = std::make_unique<Thesaurus>(std::move(thesaurus));
-  UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon phrases,
-                          PhraseLexicon::Open(DataFilePath(data_dir, kPhraseLexiconFile)));
-  phrases_ = std::make_unique<PhraseLexicon>(std::move(phrases));
-  UNSPIN_ASSIGN_OR_RETURN(Thesaurus inflections,
-                          Thesaurus::Open(DataFilePath(data_dir, kInflectionsFile)));
-  inflections_ = std::make_unique<Thesaurus>(std::move(inflections));
-  UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon words,
-                          PhraseLexicon::Open(DataFilePath(data_dir, kDictionaryWordsFile)));
-  dictionary_words_ = std::make_unique<PhraseLexicon>(std::move(words));
+  UNSPIN_RETURN_IF_ERROR(OpenDataFile(data_dir, kLanguageModelFile, &language_model_));
+  UNSPIN_RETURN_IF_ERROR(OpenDataFile(data_dir, kThesaurusFile, &thesaurus_));
+  UNSPIN_RETURN_IF_ERROR(OpenDataFile(data_dir, kPhraseLexiconFile, &phrases_));
+  UNSPIN_RETURN_IF_ERROR(OpenDataFile(data_dir, kInflectionsFile, &inflections_));
+  UNSPIN_RETURN_IF_ERROR(OpenDataFile(data_dir, kDictionaryWordsFile, &dictionary_words_));
   swaps_ = std::make_unique<SwapIndex>();
   for (const EmbeddedFile& table : BuiltinSwapTables()) {
     UNSPIN_RETURN_IF_ERROR(
