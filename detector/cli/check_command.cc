@@ -114,8 +114,7 @@ int RunCheckCommand(const std::vector<std::string>& args) {
     PrintError("check", s.message());
     return 2;
   }
-  // Only SARIF lists rule metadata; describing thousands of rules costs start-up time.
-  if (format == "sarif") rule_catalog.AddRuleSet((*engine)->rules());
+  if ((*reporter)->UsesRuleCatalog()) rule_catalog.AddRuleSet((*engine)->rules());
 
   // Files are read and checked on --jobs threads and arrive here in input order (batch.h).
   BatchRun run("check", batch_flags, *files, /*fix=*/false);

@@ -62,6 +62,9 @@ class Reporter {
                            std::string* out) = 0;
   // Appends what follows the last document (nothing for streaming formats).
   virtual void Finish(std::string* out) { (void)out; }
+  // Whether this format lists rule metadata (ReporterOptions::rules): describing thousands of
+  // rules costs start-up time, so callers fill the catalog only when asked.
+  virtual bool UsesRuleCatalog() const { return false; }
 };
 
 // Formats: "text", "jsonl", "json", "sarif", "github". Unknown names are an InvalidArgument

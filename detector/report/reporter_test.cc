@@ -70,6 +70,14 @@ TEST(ReporterTest, JsonlSummaryIsOptIn) {
             std::string::npos);
 }
 
+TEST(ReporterTest, OnlySarifAsksForTheRuleCatalog) {
+  for (const char* format : {"text", "jsonl", "json", "sarif", "github"}) {
+    auto reporter = MakeReporter(format, {});
+    ASSERT_TRUE(reporter.ok()) << format;
+    EXPECT_EQ((*reporter)->UsesRuleCatalog(), std::string(format) == "sarif") << format;
+  }
+}
+
 TEST(ReporterTest, UnknownFormat) {
   auto reporter = MakeReporter("xml", {});
   ASSERT_FALSE(reporter.ok());

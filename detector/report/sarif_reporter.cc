@@ -99,6 +99,7 @@ class SarifReporter : public Reporter {
   }
 
   void BeginFile(absl::string_view path, InputFormat format) override { file_.Begin(path, format); }
+  bool UsesRuleCatalog() const override { return true; }
 
   void AddDocument(const Document& document, const DocumentReport& report,
                    std::string* out) override {
