@@ -1,6 +1,6 @@
 // Fuzzes the dedup index reader. Most random files fail the magic or checksum test, which says
 // nothing about the parser behind it, so the fuzzer writes a header that passes those checks
-// (layout from detector/dedup/index.h: magic, version, sizes, checksum, parameters) with counts
+// (detector/dedup/index_format.h: magic, version, sizes, checksum, parameters) with counts
 // and section offsets taken from the input, and the rest of the input as the body. Open() must
 // then reject or accept it without crashing, and an accepted index must answer queries.
 #include <unistd.h>
@@ -14,27 +14,9 @@
 
 #include "detector/dedup/hash.h"
 #include "detector/dedup/index.h"
+#include "detector/dedup/index_format.h"
 
 namespace {
-
-struct Header {  // mirrors FileHeader in index.cc (128 bytes, little-endian)
-  char magic[16];
-  uint32_t version;
-  uint32_t header_size;
-  uint64_t file_size;
-  uint64_t checksum;
-  uint64_t num_docs;
-  uint64_t num_bands;
-  uint64_t params;
-  uint64_t docs_offset;
-  uint64_t ids_offset;
-  uint64_t shingles_offset;
-  uint64_t bands_offset;
-  uint64_t ids_size;
-  uint64_t shingles_size;
-  uint64_t reserved[2];
-};
-static_assert(sizeof(Header) == 128, "header layout");
 
 constexpr uint64_t kParams = 0x5eed;
 
@@ -46,26 +28,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   uint16_t v[7];
   std::memcpy(v, data, sizeof(v));
   const size_t body_size = size - 14;
-  Header h;
+  unspin::dedup::IndexFileHeader h;
   std::memset(&h, 0, sizeof(h));
-  std::memcpy(h.magic, "UNSPIN-DEDUP-IDX", 16);
+  std::memcpy(h.magic, unspin::dedup::kIndexMagic, sizeof(h.magic));
   h.version = unspin::dedup::kIndexVersion;
-  h.header_size = sizeof(Header);
-  h.file_size = sizeof(Header) + body_size;
+  h.header_size = sizeof(h);
+  h.file_size = sizeof(h) + body_size;
   h.num_docs = v[0] % 64;
   h.num_bands = v[1] % 1024;
   h.params = kParams;
-  h.docs_offset = sizeof(Header) + 8 * (v[2] % 64);
-  h.ids_offset = sizeof(Header) + 8 * (v[3] % 512);
-  h.shingles_offset = sizeof(Header) + 8 * (v[4] % 512);
-  h.bands_offset = sizeof(Header) + 8 * (v[5] % 512);
+  h.docs_offset = sizeof(h) + 8 * (v[2] % 64);
+  h.ids_offset = sizeof(h) + 8 * (v[3] % 512);
+  h.shingles_offset = sizeof(h) + 8 * (v[4] % 512);
+  h.bands_offset = sizeof(h) + 8 * (v[5] % 512);
   h.ids_size = v[6] & 1023;
   h.shingles_size = v[6] >> 10;
   unspin::dedup::Checksum64 body;
   body.Update(data + 14, body_size);
-  unspin::dedup::Checksum64 head;
-  head.Update(&h, sizeof(h));
-  h.checksum = unspin::dedup::HashCombine(head.Finish(), body.Finish());
+  h.checksum = unspin::dedup::IndexHeaderChecksum(h, body.Finish());
 
   static const std::string path = [] {
     const char* dir = std::getenv("TMPDIR");

@@ -13,33 +13,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "detector/dedup/hash.h"
+#include "detector/dedup/index_format.h"
 
 namespace unspin {
 namespace dedup {
 
 namespace {
-
-constexpr char kMagic[16] = {'U', 'N', 'S', 'P', 'I', 'N', '-', 'D',
-                             'E', 'D', 'U', 'P', '-', 'I', 'D', 'X'};
-
-struct FileHeader {
-  char magic[16];
-  uint32_t version;
-  uint32_t header_size;
-  uint64_t file_size;
-  uint64_t checksum;
-  uint64_t num_docs;
-  uint64_t num_bands;
-  uint64_t params;
-  uint64_t docs_offset;
-  uint64_t ids_offset;
-  uint64_t shingles_offset;
-  uint64_t bands_offset;
-  uint64_t ids_size;       // bytes of id strings
-  uint64_t shingles_size;  // number of uint32 shingles
-  uint64_t reserved[2];
-};
-static_assert(sizeof(FileHeader) == 128, "header layout");
 
 uint64_t Align8(uint64_t x) { return (x + 7) & ~uint64_t{7}; }
 
@@ -66,15 +45,8 @@ class Writer {
  private:
   FILE* f_;
   Checksum64 sum_;
-  uint64_t written_ = sizeof(FileHeader);
+  uint64_t written_ = sizeof(IndexFileHeader);
 };
-
-uint64_t HeaderChecksum(FileHeader header, uint64_t body_checksum) {
-  header.checksum = 0;
-  Checksum64 sum;
-  sum.Update(&header, sizeof(header));
-  return HashCombine(sum.Finish(), body_checksum);
-}
 
 }  // namespace
 
@@ -104,11 +76,11 @@ absl::StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::Open(const std::string& 
     return absl::InvalidArgumentError(absl::StrCat(path, ": not a regular file"));
   }
   const size_t size = static_cast<size_t>(st.st_size);
-  if (size < sizeof(FileHeader)) {
+  if (size < sizeof(IndexFileHeader)) {
     // Too short for a header: tell a truncated index from a foreign file by the magic.
     char head[16] = {0};
     const bool has_magic =
-        size >= 16 && pread(fd, head, 16, 0) == 16 && std::memcmp(head, kMagic, 16) == 0;
+        size >= 16 && pread(fd, head, 16, 0) == 16 && std::memcmp(head, kIndexMagic, 16) == 0;
     close(fd);
     if (has_magic) return Corrupt(path, "truncated");
     return absl::InvalidArgumentError(absl::StrCat(path, ": not an unspin dedup index"));
@@ -122,9 +94,9 @@ absl::StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::Open(const std::string& 
   index->base_ = static_cast<const unsigned char*>(map);
   index->size_ = size;
 
-  FileHeader h;
+  IndexFileHeader h;
   std::memcpy(&h, index->base_, sizeof(h));
-  if (std::memcmp(h.magic, kMagic, sizeof(kMagic)) != 0) {
+  if (std::memcmp(h.magic, kIndexMagic, sizeof(kIndexMagic)) != 0) {
     return absl::InvalidArgumentError(absl::StrCat(path, ": not an unspin dedup index"));
   }
   if (h.version != kIndexVersion) {
@@ -132,14 +104,15 @@ absl::StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::Open(const std::string& 
         path, ": dedup index format version ", h.version, ", this unspin reads version ",
         kIndexVersion, "; rebuild it with `unspin index build`"));
   }
-  if (h.header_size != sizeof(FileHeader)) return Corrupt(path, "bad header size");
+  if (h.header_size != sizeof(IndexFileHeader)) return Corrupt(path, "bad header size");
   if (h.file_size != size) {
     return Corrupt(path, absl::StrCat("file is ", size, " bytes, header says ", h.file_size));
   }
   madvise(map, size, MADV_SEQUENTIAL);
   Checksum64 body;
-  body.Update(index->base_ + sizeof(FileHeader), size - sizeof(FileHeader));
-  if (HeaderChecksum(h, body.Finish()) != h.checksum) return Corrupt(path, "checksum mismatch");
+  body.Update(index->base_ + sizeof(IndexFileHeader), size - sizeof(IndexFileHeader));
+  if (IndexHeaderChecksum(h, body.Finish()) != h.checksum)
+    return Corrupt(path, "checksum mismatch");
   madvise(map, size, MADV_RANDOM);
   if (h.params != params) {
     return absl::FailedPreconditionError(
@@ -211,11 +184,11 @@ void DedupIndex::Candidates(const Fingerprint& f, std::vector<uint32_t>* out) co
 absl::Status WriteIndex(const std::string& path, uint64_t params, const DedupIndex* base,
                         const std::vector<IndexEntry>& added) {
   const size_t base_docs = base == nullptr ? 0 : base->size();
-  FileHeader h;
+  IndexFileHeader h;
   std::memset(&h, 0, sizeof(h));
-  std::memcpy(h.magic, kMagic, sizeof(kMagic));
+  std::memcpy(h.magic, kIndexMagic, sizeof(kIndexMagic));
   h.version = kIndexVersion;
-  h.header_size = sizeof(FileHeader);
+  h.header_size = sizeof(IndexFileHeader);
   h.params = params;
   h.num_docs = base_docs + added.size();
   for (size_t i = 0; i < base_docs; ++i) {
@@ -243,7 +216,7 @@ absl::Status WriteIndex(const std::string& path, uint64_t params, const DedupInd
                               }),
                   new_bands.end());
   h.num_bands = (base == nullptr ? 0 : base->num_bands()) + new_bands.size();
-  h.docs_offset = sizeof(FileHeader);
+  h.docs_offset = sizeof(IndexFileHeader);
   h.ids_offset = h.docs_offset + h.num_docs * sizeof(DedupIndex::DocRecord);
   h.shingles_offset = Align8(h.ids_offset + h.ids_size);
   h.bands_offset = Align8(h.shingles_offset + h.shingles_size * 4);
@@ -305,7 +278,7 @@ absl::Status WriteIndex(const std::string& path, uint64_t params, const DedupInd
         new_it == new_bands.end() || (old_it != old_end && old_it->key <= new_it->key);
     ok = w.Write(take_old ? old_it++ : &*new_it++, sizeof(DedupIndex::BandEntry));
   }
-  h.checksum = HeaderChecksum(h, w.checksum());
+  h.checksum = IndexHeaderChecksum(h, w.checksum());
   ok = ok && std::fflush(f) == 0 && std::fseek(f, 0, SEEK_SET) == 0 &&
        std::fwrite(&h, sizeof(h), 1, f) == 1 && std::fflush(f) == 0 && fsync(fileno(f)) == 0;
   const int saved_errno = errno;
