@@ -11,8 +11,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -20,48 +18,10 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "tests/cli_runner.h"
 
 namespace unspin {
 namespace {
-
-std::string Runfile(const std::string& path) {
-  return absl::StrCat(std::getenv("TEST_SRCDIR"), "/unspin/", path);
-}
-
-std::string TempPath(const std::string& name) {
-  return absl::StrCat(std::getenv("TEST_TMPDIR"), "/", name);
-}
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void WriteAll(const std::string& path, const std::string& data) {
-  const std::string dir = path.substr(0, path.rfind('/'));
-  std::system(("mkdir -p '" + dir + "'").c_str());
-  std::ofstream(path, std::ios::binary) << data;
-}
-
-struct Result {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-Result RunUnspin(const std::string& args) {
-  const std::string out = TempPath("stdout"), err = TempPath("stderr");
-  const std::string command =
-      absl::StrCat(Runfile("detector/cli/unspin"), " ", args, " >", out, " 2>", err);
-  const int status = std::system(command.c_str());
-  Result r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = ReadAll(out);
-  r.err = ReadAll(err);
-  return r;
-}
 
 // Rules only, from the test pack plus a low-confidence rule (an unsafe fix).
 std::string Pack() {
@@ -111,8 +71,10 @@ std::string MakeCorpus(const std::string& name) {
 
 TEST(BatchTest, CheckDirectoryIsOrderedAndIndependentOfJobs) {
   const std::string root = MakeCorpus("check_corpus");
-  const Result one = RunUnspin(absl::StrCat("check --format=jsonl --jobs=1 ", Pack(), " ", root));
-  const Result two = RunUnspin(absl::StrCat("check --format=jsonl --jobs=2 ", Pack(), " ", root));
+  const CliResult one =
+      RunUnspin(absl::StrCat("check --format=jsonl --jobs=1 ", Pack(), " ", root));
+  const CliResult two =
+      RunUnspin(absl::StrCat("check --format=jsonl --jobs=2 ", Pack(), " ", root));
   EXPECT_EQ(one.exit_code, 1) << one.err;
   EXPECT_EQ(two.exit_code, 1) << two.err;
   EXPECT_EQ(one.out, two.out);
@@ -137,8 +99,8 @@ TEST(BatchTest, CheckDirectoryIsOrderedAndIndependentOfJobs) {
 TEST(BatchTest, GlobsIncludesExcludesAndReport) {
   const std::string root = MakeCorpus("glob_corpus");
   const std::string report = TempPath("report.json");
-  Result r = RunUnspin(absl::StrCat("check --format=jsonl ", Pack(), " '", root,
-                                    "/news/**/*.txt' --exclude=deep --report=", report));
+  CliResult r = RunUnspin(absl::StrCat("check --format=jsonl ", Pack(), " '", root,
+                                       "/news/**/*.txt' --exclude=deep --report=", report));
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.out.find("news/a.txt"), std::string::npos);
   EXPECT_EQ(r.out.find("deep/b.txt"), std::string::npos) << r.out;
@@ -159,7 +121,7 @@ TEST(BatchTest, GlobsIncludesExcludesAndReport) {
 TEST(BatchTest, FixOutDirMirrorsTreeKeepsJsonlBytesAndAppliesOnlySafeFixes) {
   const std::string root = MakeCorpus("fix_corpus");
   const std::string out = TempPath("fix_out");
-  const Result r = RunUnspin(absl::StrCat("fix ", Pack(), " --out-dir=", out, " ", root));
+  const CliResult r = RunUnspin(absl::StrCat("fix ", Pack(), " --out-dir=", out, " ", root));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(r.out.empty());
   EXPECT_NE(r.err.find("1 unsafe fixes not applied"), std::string::npos) << r.err;
@@ -273,7 +235,7 @@ TEST(BatchTest, InterruptedRunLeavesCompleteFilesAndResumeFinishesIdentically) {
 
   // --resume does the rest: the same files, the same summary.
   const std::string report = TempPath("big_resumed.json");
-  const Result resumed = RunUnspin(absl::StrCat(
+  const CliResult resumed = RunUnspin(absl::StrCat(
       "fix ", Pack(), " --jobs=2 --resume --out-dir=", out, " --report=", report, " ", root));
   EXPECT_EQ(resumed.exit_code, 0) << resumed.err;
   EXPECT_EQ(Tree(out), Tree(reference));

@@ -6,55 +6,16 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "detector/util/json.h"
+#include "tests/cli_runner.h"
 
 namespace unspin {
 namespace {
-
-std::string Runfile(const std::string& path) {
-  return absl::StrCat(std::getenv("TEST_SRCDIR"), "/unspin/", path);
-}
-
-std::string TempPath(const std::string& name) {
-  return absl::StrCat(std::getenv("TEST_TMPDIR"), "/", name);
-}
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void WriteAll(const std::string& path, const std::string& data) {
-  std::ofstream(path, std::ios::binary) << data;
-}
-
-struct Result {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs `unspin ARGS` through the shell (ARGS is shell syntax, so tests can pipe and redirect).
-Result RunUnspin(const std::string& args) {
-  const std::string out = TempPath("stdout"), err = TempPath("stderr");
-  const std::string command =
-      absl::StrCat(Runfile("detector/cli/unspin"), " ", args, " >", out, " 2>", err);
-  const int status = std::system(command.c_str());
-  Result r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = ReadAll(out);
-  r.err = ReadAll(err);
-  return r;
-}
 
 // Rules only, from the test pack: the lexicon detector has tests of its own, and these
 // expectations must not move when the built-in packs or the lexicon data change.
@@ -69,7 +30,7 @@ const char kSpun[] =
 
 TEST(CliTest, CheckReportsFindingsAndExitsOne) {
   WriteAll(TempPath("spun.txt"), kSpun);
-  const Result r = RunUnspin(absl::StrCat("check ", kPack, " ", TempPath("spun.txt")));
+  const CliResult r = RunUnspin(absl::StrCat("check ", kPack, " ", TempPath("spun.txt")));
   EXPECT_EQ(r.exit_code, 1) << r.err;
   const std::vector<std::string> lines = absl::StrSplit(r.out, '\n', absl::SkipEmpty());
   ASSERT_EQ(lines.size(), 5u) << r.out;  // 4 findings + the summary line
@@ -84,7 +45,7 @@ TEST(CliTest, CheckReportsFindingsAndExitsOne) {
 
 TEST(CliTest, JsonlOffsetsSliceTheInputAndFixAppliesExactlyTheReplacements) {
   WriteAll(TempPath("spun.txt"), kSpun);
-  const Result check =
+  const CliResult check =
       RunUnspin(absl::StrCat("check --format=jsonl ", kPack, " ", TempPath("spun.txt")));
   EXPECT_EQ(check.exit_code, 1);
   std::string expected_fix;
@@ -113,7 +74,7 @@ TEST(CliTest, JsonlOffsetsSliceTheInputAndFixAppliesExactlyTheReplacements) {
   }
   expected_fix += std::string(kSpun).substr(copied);
   EXPECT_EQ(findings, 4);
-  const Result fix = RunUnspin(absl::StrCat("fix ", kPack, " ", TempPath("spun.txt")));
+  const CliResult fix = RunUnspin(absl::StrCat("fix ", kPack, " ", TempPath("spun.txt")));
   EXPECT_EQ(fix.exit_code, 0) << fix.err;
   EXPECT_EQ(fix.out, expected_fix);
   EXPECT_NE(fix.out.find("an vision for trade last year"), std::string::npos);
@@ -124,7 +85,7 @@ TEST(CliTest, JsonlOffsetsSliceTheInputAndFixAppliesExactlyTheReplacements) {
 
 TEST(CliTest, QuotedFindingsOnRequest) {
   WriteAll(TempPath("spun.txt"), kSpun);
-  const Result r = RunUnspin(
+  const CliResult r = RunUnspin(
       absl::StrCat("check --show-quoted --format=jsonl ", kPack, " ", TempPath("spun.txt")));
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 5);
 }
@@ -146,7 +107,7 @@ TEST(CliTest, FailOnLevelsAndCleanInput) {
     std::string args = c.args;
     const size_t file = args.rfind(' ') == std::string::npos ? 0 : args.rfind(' ') + 1;
     args.insert(file, std::getenv("TEST_TMPDIR") + std::string("/"));
-    const Result r = RunUnspin(absl::StrCat("check ", kPack, " ", args));
+    const CliResult r = RunUnspin(absl::StrCat("check ", kPack, " ", args));
     EXPECT_EQ(r.exit_code, c.exit_code) << c.args << "\n" << r.out << r.err;
   }
   EXPECT_TRUE(RunUnspin(absl::StrCat("check ", kPack, " ", TempPath("clean.txt"))).out.empty());
@@ -154,11 +115,11 @@ TEST(CliTest, FailOnLevelsAndCleanInput) {
 
 TEST(CliTest, StandardInput) {
   WriteAll(TempPath("stdin.txt"), "sales fell closing yr\n");
-  const Result r =
+  const CliResult r =
       RunUnspin(absl::StrCat("check --format=jsonl ", kPack, " - < ", TempPath("stdin.txt")));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("\"path\": \"<stdin>\""), std::string::npos) << r.out;
-  const Result fix = RunUnspin(absl::StrCat("fix ", kPack, " - < ", TempPath("stdin.txt")));
+  const CliResult fix = RunUnspin(absl::StrCat("fix ", kPack, " - < ", TempPath("stdin.txt")));
   EXPECT_EQ(fix.out, "sales fell last year\n");
 }
 
@@ -169,10 +130,10 @@ TEST(CliTest, CrlfLineEndingsKeepPositionsAndBytes) {
     crlf += c;
   }
   WriteAll(TempPath("crlf.txt"), crlf);
-  const Result r = RunUnspin(absl::StrCat("check ", kPack, " ", TempPath("crlf.txt")));
+  const CliResult r = RunUnspin(absl::StrCat("check ", kPack, " ", TempPath("crlf.txt")));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("crlf.txt:3:41: warning:"), std::string::npos) << r.out;
-  const Result fix = RunUnspin(absl::StrCat("fix ", kPack, " ", TempPath("crlf.txt")));
+  const CliResult fix = RunUnspin(absl::StrCat("fix ", kPack, " ", TempPath("crlf.txt")));
   EXPECT_NE(fix.out.find("last year.\r\n\r\n"), std::string::npos);
 }
 
@@ -181,7 +142,7 @@ TEST(CliTest, FixInPlaceRewritesAtomically) {
   mkdir(dir.c_str(), 0755);
   WriteAll(dir + "/a.txt", "sales fell closing yr\n");
   WriteAll(dir + "/b.txt", "nothing to change\n");
-  const Result r =
+  const CliResult r =
       RunUnspin(absl::StrCat("fix --in-place ", kPack, " ", dir, "/a.txt ", dir, "/b.txt"));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(r.out.empty());
@@ -219,7 +180,7 @@ TEST(CliTest, BadInputGetsAClearMessageAndExitTwo) {
       {"frobnicate", "unknown command 'frobnicate'"},
   };
   for (const auto& c : cases) {
-    const Result r = RunUnspin(c.args);
+    const CliResult r = RunUnspin(c.args);
     EXPECT_EQ(r.exit_code, 2) << c.args;
     EXPECT_NE(r.err.find(c.error), std::string::npos) << c.args << "\nstderr: " << r.err;
     EXPECT_TRUE(r.out.empty()) << c.args;
@@ -228,7 +189,7 @@ TEST(CliTest, BadInputGetsAClearMessageAndExitTwo) {
 
 TEST(CliTest, OneBadFileDoesNotStopTheOthers) {
   WriteAll(TempPath("good.txt"), "sales fell closing yr\n");
-  const Result r = RunUnspin(
+  const CliResult r = RunUnspin(
       absl::StrCat("check ", kPack, " ", TempPath("missing.txt"), " ", TempPath("good.txt")));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.out.find("good.txt:1:12: error:"), std::string::npos) << r.out;
@@ -242,7 +203,7 @@ TEST(CliTest, HugeSingleLine) {
   line += "closing yr\n";
   WriteAll(TempPath("huge.txt"), line);
   // All detectors: the lexicon decoder must stay linear on a text without full stops.
-  const Result r = RunUnspin(absl::StrCat(
+  const CliResult r = RunUnspin(absl::StrCat(
       "check --format=jsonl --no-builtin-rules --rules=", Runfile("tests/testdata/test.rules"), " ",
       TempPath("huge.txt")));
   EXPECT_EQ(r.exit_code, 1) << r.err;
@@ -251,7 +212,7 @@ TEST(CliTest, HugeSingleLine) {
 
 TEST(CliTest, HelpForEveryCommand) {
   for (const char* command : {"--help", "check --help", "fix --help"}) {
-    const Result r = RunUnspin(command);
+    const CliResult r = RunUnspin(command);
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_EQ(r.out.rfind("usage: unspin", 0), 0u) << command;
   }

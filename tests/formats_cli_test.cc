@@ -7,8 +7,6 @@
 #include <sys/wait.h>
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,18 +17,10 @@
 #include "absl/strings/str_split.h"
 #include "detector/util/json.h"
 #include "re2/re2.h"
+#include "tests/cli_runner.h"
 
 namespace unspin {
 namespace {
-
-std::string Root() { return absl::StrCat(std::getenv("TEST_SRCDIR"), "/unspin"); }
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 struct Reported {
   size_t line = 0, column = 0, start = 0, end = 0;
@@ -39,7 +29,7 @@ struct Reported {
 
 std::vector<Reported> Check(const std::string& sample) {
   const std::string out = absl::StrCat(std::getenv("TEST_TMPDIR"), "/formats.out");
-  const std::string command = absl::StrCat("cd ", Root(),
+  const std::string command = absl::StrCat("cd ", Runfile(""),
                                            " && detector/cli/unspin check --format=jsonl "
                                            "--no-config samples/formats/",
                                            sample, " >", out);
@@ -112,7 +102,7 @@ TEST(FormatsCliTest, TextMarkdownAndHtmlGiveTheSameFindingsAtTheRightBytes) {
   const std::vector<Reported> text = Check("article.txt");
   ASSERT_GE(text.size(), 5u);  // spy balloon (twice), last year, AI, each other, ...
   for (const char* sample : {"article.txt", "article.md", "article.html"}) {
-    const std::string source = ReadAll(Root() + "/samples/formats/" + sample);
+    const std::string source = ReadAll(Runfile("") + "/samples/formats/" + sample);
     const std::vector<Reported> found = Check(sample);
     ASSERT_EQ(found.size(), text.size()) << sample;
     for (size_t i = 0; i < found.size(); ++i) {

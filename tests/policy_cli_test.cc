@@ -8,58 +8,22 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "tests/cli_runner.h"
 
 namespace unspin {
 namespace {
-
-std::string Runfile(const std::string& path) {
-  return absl::StrCat(std::getenv("TEST_SRCDIR"), "/unspin/", path);
-}
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void WriteAll(const std::string& path, const std::string& data) {
-  std::ofstream(path, std::ios::binary) << data;
-}
 
 // A fresh folder per test, below TEST_TMPDIR.
 std::string Dir(const std::string& name) {
   const std::string dir = absl::StrCat(std::getenv("TEST_TMPDIR"), "/", name);
   std::system(absl::StrCat("rm -rf ", dir, " && mkdir -p ", dir).c_str());
   return dir;
-}
-
-struct Result {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs `unspin ARGS` in `cwd` (ARGS is shell syntax).
-Result Unspin(const std::string& cwd, const std::string& args) {
-  const std::string out = absl::StrCat(std::getenv("TEST_TMPDIR"), "/policy.out");
-  const std::string err = absl::StrCat(std::getenv("TEST_TMPDIR"), "/policy.err");
-  const std::string command = absl::StrCat("cd ", cwd, " && ", Runfile("detector/cli/unspin"), " ",
-                                           args, " >", out, " 2>", err);
-  const int status = std::system(command.c_str());
-  Result r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = ReadAll(out);
-  r.err = ReadAll(err);
-  return r;
 }
 
 // The e2e pack only, no lexicon: expectations that do not move with the built-in packs. Rules:
@@ -82,27 +46,28 @@ TEST(PolicyCliTest, ConfigurationIsFoundUpwardAndFlagsWin) {
   WriteAll(dir + "/docs/deep/a.txt",
            "A shared imaginative and prescient. Sales fell closing yr.\n");
   // vision off; yr is now a warning, below fail-on = error: reported, exit 0.
-  Result r = Unspin(dir + "/docs", "check " + kRules + " deep/a.txt");
+  CliResult r = RunUnspinIn(dir + "/docs", "check " + kRules + " deep/a.txt");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
             "deep/a.txt:1:48: warning: \"closing yr\" looks like a spun \"last year\" (restore: "
             "\"last year\") [spin.e2e.yr]\ndeep/a.txt: spin score 1.00: 1 finding in 9 words\n");
   // --fail-on on the command line wins over the file's fail-on.
-  EXPECT_EQ(Unspin(dir, "check --fail-on=warning " + kRules + " docs/deep/a.txt").exit_code, 1);
+  EXPECT_EQ(RunUnspinIn(dir, "check --fail-on=warning " + kRules + " docs/deep/a.txt").exit_code,
+            1);
   // --no-config: both findings, errors.
-  r = Unspin(dir, "check --no-config " + kRules + " docs/deep/a.txt");
+  r = RunUnspinIn(dir, "check --no-config " + kRules + " docs/deep/a.txt");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(Lines(r.out), 3u) << r.out;
   // A nearer file wins; --config names one for every input.
   WriteAll(dir + "/docs/.unspin.toml", "[rules]\n\"spin.e2e.yr\" = \"off\"\n");
-  r = Unspin(dir, "check --format=jsonl " + kRules + " docs/deep/a.txt");
+  r = RunUnspinIn(dir, "check --format=jsonl " + kRules + " docs/deep/a.txt");
   EXPECT_TRUE(absl::StrContains(r.out, "spin.e2e.vision")) << r.out;
   EXPECT_FALSE(absl::StrContains(r.out, "spin.e2e.yr")) << r.out;
-  r = Unspin(dir, "check --format=jsonl --config=.unspin.toml " + kRules + " docs/deep/a.txt");
+  r = RunUnspinIn(dir, "check --format=jsonl --config=.unspin.toml " + kRules + " docs/deep/a.txt");
   EXPECT_FALSE(absl::StrContains(r.out, "spin.e2e.vision")) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "\"severity\": \"warning\"")) << r.out;
   // Standard input takes the configuration of the current folder.
-  r = Unspin(dir + "/docs", "check --format=jsonl " + kRules + " - < deep/a.txt");
+  r = RunUnspinIn(dir + "/docs", "check --format=jsonl " + kRules + " - < deep/a.txt");
   EXPECT_FALSE(absl::StrContains(r.out, "spin.e2e.yr")) << r.out;
 }
 
@@ -133,7 +98,7 @@ TEST(PolicyCliTest, ConfigurationMinConfidenceDetectorsAndPacks) {
     const std::string flags =
         c.extra_flags + " --no-builtin-rules --rules=" + Runfile("tests/testdata/test.rules") +
         (about_detectors ? "" : " --detectors=rules");
-    const Result r = Unspin(dir, "check --format=jsonl " + flags + " a.txt");
+    const CliResult r = RunUnspinIn(dir, "check --format=jsonl " + flags + " a.txt");
     size_t rule_findings = 0;
     for (size_t pos = r.out.find("\"rule\": \"spin.e2e."); pos != std::string::npos;
          pos = r.out.find("\"rule\": \"spin.e2e.", pos + 1)) {
@@ -173,7 +138,7 @@ TEST(PolicyCliTest, BadConfigurationFilesAreErrorsWithFileAndLine) {
       const std::string args = absl::StrCat(
           command, " --no-builtin-rules --rules=", Runfile("tests/testdata/test.rules"),
           absl::string_view(command) == "config --show" ? "" : " --detectors=rules a.txt");
-      const Result r = Unspin(dir, args);
+      const CliResult r = RunUnspinIn(dir, args);
       EXPECT_EQ(r.exit_code, 2) << command << ": " << c.config;
       EXPECT_TRUE(absl::StrContains(r.err, dir + c.error))
           << command << ": " << c.config << "\nstderr: " << r.err;
@@ -181,10 +146,10 @@ TEST(PolicyCliTest, BadConfigurationFilesAreErrorsWithFileAndLine) {
     }
   }
   // A missing --config file, and --config with --no-config.
-  Result r = Unspin(dir, "check --config=nope.toml " + kRules + " a.txt");
+  CliResult r = RunUnspinIn(dir, "check --config=nope.toml " + kRules + " a.txt");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_TRUE(absl::StrContains(r.err, "nope.toml: No such file or directory")) << r.err;
-  r = Unspin(dir, "check --config=nope.toml --no-config " + kRules + " a.txt");
+  r = RunUnspinIn(dir, "check --config=nope.toml --no-config " + kRules + " a.txt");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_TRUE(absl::StrContains(r.err, "--config and --no-config exclude each other")) << r.err;
 }
@@ -199,14 +164,15 @@ TEST(PolicyCliTest, IncludeAndExcludeChooseTheFiles) {
   WriteAll(dir + "/.unspin.toml", "include = [\"docs/**\", \"*.md\"]\nexclude = [\"vendor/**\"]\n");
   // Walking the folder and naming the files directly (as pre-commit does) give the same files.
   for (const char* inputs : {".", "vendor/a.md docs/b.md docs/c.txt notes.md"}) {
-    const Result r = Unspin(dir, absl::StrCat("check --format=jsonl ", kRules, " ", inputs));
+    const CliResult r =
+        RunUnspinIn(dir, absl::StrCat("check --format=jsonl ", kRules, " ", inputs));
     EXPECT_EQ(r.exit_code, 1) << inputs << r.err;
     EXPECT_EQ(Lines(r.out), 3u) << inputs << "\n" << r.out;
     EXPECT_FALSE(absl::StrContains(r.out, "vendor")) << inputs << r.out;
   }
   // Everything excluded: nothing checked, nothing found.
   WriteAll(dir + "/.unspin.toml", "exclude = [\"**\"]\n");
-  const Result r = Unspin(dir, "check " + kRules + " notes.md");
+  const CliResult r = RunUnspinIn(dir, "check " + kRules + " notes.md");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(r.out.empty()) << r.out;
 }
@@ -215,16 +181,16 @@ TEST(PolicyCliTest, ConfigShowPrintsTheEffectiveConfiguration) {
   const std::string dir = Dir("show");
   mkdir((dir + "/docs").c_str(), 0755);
   WriteAll(dir + "/.unspin.toml", "fail-on = \"info\"\n[packs]\nweb = false\n");
-  Result r = Unspin(dir + "/docs", "config --show");
+  CliResult r = RunUnspinIn(dir + "/docs", "config --show");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(absl::StrContains(r.out, "# from: " + dir + "/.unspin.toml\n")) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "fail-on = \"info\"\n")) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "\nnews = true\n")) << r.out;  // built-in packs listed
   EXPECT_TRUE(absl::StrContains(r.out, "\nweb = false\n")) << r.out;
-  r = Unspin(dir, "config --show --no-config docs");
+  r = RunUnspinIn(dir, "config --show --no-config docs");
   EXPECT_TRUE(absl::StrContains(r.out, "# from: built-in defaults (--no-config)\n")) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "fail-on = \"warning\"\n")) << r.out;
-  EXPECT_EQ(Unspin(dir, "config").exit_code, 2);
+  EXPECT_EQ(RunUnspinIn(dir, "config").exit_code, 2);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -238,7 +204,7 @@ TEST(PolicyCliTest, SuppressionsSilenceCheckAndFixAndUnusedOnesAreReported) {
            "<p>Sales fell closing yr.</p>\n"
            "<!-- unspin-disable-next-line spin.e2e.vision -->\n"
            "<p>Nothing here.</p>\n");
-  Result r = Unspin(dir, "check --no-config " + kRules + " a.html");
+  CliResult r = RunUnspinIn(dir, "check --no-config " + kRules + " a.html");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out,
             "a.html:1:13: error: \"imaginative and prescient\" looks like a spun \"vision\" "
@@ -246,7 +212,7 @@ TEST(PolicyCliTest, SuppressionsSilenceCheckAndFixAndUnusedOnesAreReported) {
             "a.html:4:1: warning: unused suppression: unspin-disable-next-line silences no "
             "\"spin.e2e.vision\" finding on the next line [unspin.unused-suppression]\n"
             "a.html: spin score 1.00: 2 findings in 11 words\n");
-  r = Unspin(dir, "fix --no-config " + kRules + " a.html");
+  r = RunUnspinIn(dir, "fix --no-config " + kRules + " a.html");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(absl::StrContains(r.out, "A shared vision.")) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "Sales fell closing yr.")) << r.out;  // suppressed
@@ -255,12 +221,13 @@ TEST(PolicyCliTest, SuppressionsSilenceCheckAndFixAndUnusedOnesAreReported) {
   // Plain text markers; an unused suppression alone makes the exit status 1 (a warning).
   WriteAll(dir + "/b.txt",
            "Sales fell closing yr. unspin: ignore spin.e2e.yr\nAll clean. unspin: ignore\n");
-  r = Unspin(dir, "check --format=jsonl --no-config " + kRules + " b.txt");
+  r = RunUnspinIn(dir, "check --format=jsonl --no-config " + kRules + " b.txt");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(Lines(r.out), 1u) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "\"line\": 2, \"column\": 12,")) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "\"rule\": \"unspin.unused-suppression\"")) << r.out;
-  EXPECT_EQ(Unspin(dir, "check --fail-on=error --no-config " + kRules + " b.txt").exit_code, 0);
+  EXPECT_EQ(RunUnspinIn(dir, "check --fail-on=error --no-config " + kRules + " b.txt").exit_code,
+            0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,7 +238,8 @@ TEST(PolicyCliTest, BaselineSurvivesInsertedLinesAndReportsOnlyNewFindings) {
   WriteAll(dir + "/a.md",
            "# News\n\nSales fell closing yr.\n\nA shared imaginative and prescient.\n");
   // Writing a baseline reports as usual but exits 0: today's findings are accepted.
-  Result r = Unspin(dir, "check --no-config --write-baseline=base.jsonl " + kRules + " a.md");
+  CliResult r =
+      RunUnspinIn(dir, "check --no-config --write-baseline=base.jsonl " + kRules + " a.md");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(Lines(r.out), 3u) << r.out;
   const std::string baseline = ReadAll(dir + "/base.jsonl");
@@ -284,7 +252,7 @@ TEST(PolicyCliTest, BaselineSurvivesInsertedLinesAndReportsOnlyNewFindings) {
   WriteAll(dir + "/a.md",
            "# World news\n\nA new paragraph above.\n\nAnother one.\n\nSales fell closing yr.\n\n"
            "A shared imaginative and prescient.\n");
-  r = Unspin(dir, "check --no-config --baseline=base.jsonl " + kRules + " a.md");
+  r = RunUnspinIn(dir, "check --no-config --baseline=base.jsonl " + kRules + " a.md");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_TRUE(r.out.empty()) << r.out;
 
@@ -292,19 +260,20 @@ TEST(PolicyCliTest, BaselineSurvivesInsertedLinesAndReportsOnlyNewFindings) {
   WriteAll(dir + "/a.md",
            "# World news\n\nProfits rose closing yr.\n\nSales fell closing yr.\n\n"
            "A shared imaginative and prescient.\n");
-  r = Unspin(dir, "check --format=jsonl --no-config --baseline=base.jsonl " + kRules + " a.md");
+  r = RunUnspinIn(dir,
+                  "check --format=jsonl --no-config --baseline=base.jsonl " + kRules + " a.md");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(Lines(r.out), 1u) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "\"line\": 3, \"column\": 14,")) << r.out;
 
   // The baseline can be refreshed from a run that reads it.
-  r = Unspin(dir, "check --no-config --baseline=base.jsonl --write-baseline=base.jsonl " + kRules +
-                      " a.md");
+  r = RunUnspinIn(dir, "check --no-config --baseline=base.jsonl --write-baseline=base.jsonl " +
+                           kRules + " a.md");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(ReadAll(dir + "/base.jsonl").rfind("{\"unspin_baseline\": 1, \"findings\": 3}\n", 0),
             0u);
-  EXPECT_EQ(Unspin(dir, "check --no-config --baseline=base.jsonl " + kRules + " a.md").exit_code,
-            0);
+  EXPECT_EQ(
+      RunUnspinIn(dir, "check --no-config --baseline=base.jsonl " + kRules + " a.md").exit_code, 0);
 }
 
 TEST(PolicyCliTest, BaselineErrors) {
@@ -323,7 +292,7 @@ TEST(PolicyCliTest, BaselineErrors) {
       {"--write-baseline=new.jsonl a.txt missing.txt", "baseline not written"},
   };
   for (const auto& c : cases) {
-    const Result r = Unspin(dir, "check --no-config " + kRules + " " + c.args);
+    const CliResult r = RunUnspinIn(dir, "check --no-config " + kRules + " " + c.args);
     EXPECT_EQ(r.exit_code, 2) << c.args;
     EXPECT_TRUE(absl::StrContains(r.err, c.error)) << c.args << "\nstderr: " << r.err;
   }
@@ -340,7 +309,7 @@ TEST(PolicyCliTest, FixDiffPrintsAPatchThatApplies) {
       "line one\nA shared imaginative and prescient.\nline three\nSales fell closing yr.\n";
   WriteAll(dir + "/a.txt", original);
   WriteAll(dir + "/clean.txt", "Nothing to restore.\n");
-  Result r = Unspin(dir, "fix --diff --no-config " + kRules + " a.txt clean.txt");
+  CliResult r = RunUnspinIn(dir, "fix --diff --no-config " + kRules + " a.txt clean.txt");
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_EQ(r.out,
             "--- a.txt\n+++ a.txt\n@@ -1,4 +1,4 @@\n line one\n-A shared imaginative and "
@@ -351,12 +320,12 @@ TEST(PolicyCliTest, FixDiffPrintsAPatchThatApplies) {
   WriteAll(dir + "/a.diff", r.out);
   ASSERT_EQ(std::system(("cd " + dir + " && patch -s -p0 < a.diff").c_str()), 0);
   WriteAll(dir + "/b.txt", original);
-  EXPECT_EQ(ReadAll(dir + "/a.txt"), Unspin(dir, "fix --no-config " + kRules + " b.txt").out);
+  EXPECT_EQ(ReadAll(dir + "/a.txt"), RunUnspinIn(dir, "fix --no-config " + kRules + " b.txt").out);
   // Nothing to change: no output, exit 0. --diff and --in-place exclude each other.
-  r = Unspin(dir, "fix --diff --no-config " + kRules + " clean.txt");
+  r = RunUnspinIn(dir, "fix --diff --no-config " + kRules + " clean.txt");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_TRUE(r.out.empty());
-  r = Unspin(dir, "fix --diff --in-place --no-config " + kRules + " clean.txt");
+  r = RunUnspinIn(dir, "fix --diff --in-place --no-config " + kRules + " clean.txt");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_TRUE(absl::StrContains(r.err, "--diff prints; it excludes --in-place")) << r.err;
 }

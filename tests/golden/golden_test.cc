@@ -8,8 +8,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -20,21 +18,13 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "detector/report/unified_diff.h"
+#include "tests/cli_runner.h"
 
 namespace unspin {
 namespace {
 
 const char kPack[] =
     "--no-config --detectors=rules --no-builtin-rules --rules=tests/golden/golden.rules";
-
-std::string RunfilesRoot() { return absl::StrCat(std::getenv("TEST_SRCDIR"), "/unspin"); }
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 struct Case {
   std::string name;
@@ -45,7 +35,7 @@ struct Case {
 std::vector<Case> ReadCases() {
   std::vector<Case> cases;
   for (absl::string_view line :
-       absl::StrSplit(ReadAll(RunfilesRoot() + "/tests/golden/cases.txt"), '\n')) {
+       absl::StrSplit(ReadAll(Runfile("") + "/tests/golden/cases.txt"), '\n')) {
     line = absl::StripAsciiWhitespace(line);
     if (line.empty() || line[0] == '#') continue;
     // NAME, EXIT_STATUS, then the arguments (words separated by any run of blanks).
@@ -73,13 +63,13 @@ TEST(GoldenTest, EveryCaseMatchesItsGoldenFile) {
   const std::string out = absl::StrCat(std::getenv("TEST_TMPDIR"), "/golden.out");
   const std::string err = absl::StrCat(std::getenv("TEST_TMPDIR"), "/golden.err");
   for (const Case& c : cases) {
-    const std::string command = absl::StrCat("cd ", RunfilesRoot(), " && detector/cli/unspin ",
-                                             c.args, " >", out, " 2>", err);
+    const std::string command =
+        absl::StrCat("cd ", Runfile(""), " && detector/cli/unspin ", c.args, " >", out, " 2>", err);
     const int status = std::system(command.c_str());
     const int exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     const std::string actual = ReadAll(out);
     const std::string expected =
-        ReadAll(absl::StrCat(RunfilesRoot(), "/tests/golden/", c.name, ".golden"));
+        ReadAll(absl::StrCat(Runfile(""), "/tests/golden/", c.name, ".golden"));
     EXPECT_EQ(exit_status, c.exit_status) << c.name << ": unspin " << c.args << "\n"
                                           << ReadAll(err);
     EXPECT_FALSE(expected.empty()) << c.name << ": empty or missing golden file";
@@ -98,7 +88,7 @@ TEST(GoldenTest, EveryGoldenFileHasOneCase) {
     EXPECT_EQ(std::find(names.begin(), names.end(), c.name), names.end()) << c.name;
     names.push_back(c.name);
   }
-  DIR* dir = opendir((RunfilesRoot() + "/tests/golden").c_str());
+  DIR* dir = opendir((Runfile("") + "/tests/golden").c_str());
   ASSERT_NE(dir, nullptr);
   int golden_files = 0;
   while (struct dirent* e = readdir(dir)) {
