@@ -29,6 +29,11 @@ FindingPosition PositionOf(const Document& document, const Finding& finding);
 // The finding's bytes in the document's source.
 absl::string_view SourceTextOf(const Document& document, const Finding& finding);
 
+// Appends the members every JSON format gives a finding after its position and text, in the
+// order of the JSON Lines contract: `, "rule": ..., "severity": ..., "message": ...,
+// "replacement": ..., "confidence": ...`.
+void AppendFindingMembers(const Finding& finding, std::string* out);
+
 // The file a reporter names for a document: the one given to BeginFile, else the document's
 // path.
 struct CurrentFile {

@@ -43,16 +43,7 @@ class JsonReporter : public Reporter {
                       ", \"end_line\": ", p.end.line, ", \"end_column\": ", p.end.column,
                       ", \"start\": ", p.start_byte, ", \"end\": ", p.end_byte, ", \"text\": ");
       AppendJsonString(SourceTextOf(document, f), out);
-      out->append(", \"rule\": ");
-      AppendJsonString(f.rule_id, out);
-      out->append(", \"severity\": ");
-      AppendJsonString(SeverityName(f.severity), out);
-      out->append(", \"message\": ");
-      AppendJsonString(f.message, out);
-      out->append(", \"replacement\": ");
-      AppendJsonString(f.replacement, out);
-      out->append(", \"confidence\": ");
-      AppendJsonNumber(f.confidence, 3, out);
+      AppendFindingMembers(f, out);
       // Whether `unspin fix` applies it by default (fix_policy.h); "none": nothing to apply.
       out->append(", \"fix\": ");
       AppendJsonString(f.replacement.empty() ? "none" : ApplicabilityName(FixApplicability(f)),

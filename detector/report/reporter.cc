@@ -8,10 +8,6 @@
 namespace unspin {
 namespace {
 
-absl::string_view Slice(const std::string& s, size_t begin, size_t end) {
-  return absl::string_view(s).substr(begin, end - begin);
-}
-
 class TextReporter : public Reporter {
  public:
   explicit TextReporter(const ReporterOptions& options) : options_(options) {}
@@ -44,23 +40,13 @@ class JsonlReporter : public Reporter {
   void AddDocument(const Document& document, const DocumentReport& report,
                    std::string* out) override {
     for (const Finding& f : report.findings) {
-      const LineColumn lc = document.LineColumnOf(f.source_begin);
+      const report_internal::FindingPosition p = report_internal::PositionOf(document, f);
       out->append("{\"path\": ");
       AppendJsonString(document.path(), out);
-      absl::StrAppend(out, ", \"line\": ", lc.line, ", \"column\": ", lc.column,
-                      ", \"start\": ", document.origin_offset() + f.source_begin,
-                      ", \"end\": ", document.origin_offset() + f.source_end, ", \"text\": ");
-      AppendJsonString(Slice(document.source(), f.source_begin, f.source_end), out);
-      out->append(", \"rule\": ");
-      AppendJsonString(f.rule_id, out);
-      out->append(", \"severity\": ");
-      AppendJsonString(SeverityName(f.severity), out);
-      out->append(", \"message\": ");
-      AppendJsonString(f.message, out);
-      out->append(", \"replacement\": ");
-      AppendJsonString(f.replacement, out);
-      out->append(", \"confidence\": ");
-      AppendJsonNumber(f.confidence, 3, out);
+      absl::StrAppend(out, ", \"line\": ", p.start.line, ", \"column\": ", p.start.column,
+                      ", \"start\": ", p.start_byte, ", \"end\": ", p.end_byte, ", \"text\": ");
+      AppendJsonString(report_internal::SourceTextOf(document, f), out);
+      report_internal::AppendFindingMembers(f, out);
       out->append("}\n");
     }
     if (options_.jsonl_summary) {
@@ -91,7 +77,21 @@ FindingPosition PositionOf(const Document& document, const Finding& finding) {
 }
 
 absl::string_view SourceTextOf(const Document& document, const Finding& finding) {
-  return Slice(document.source(), finding.source_begin, finding.source_end);
+  return absl::string_view(document.source())
+      .substr(finding.source_begin, finding.source_end - finding.source_begin);
+}
+
+void AppendFindingMembers(const Finding& finding, std::string* out) {
+  out->append(", \"rule\": ");
+  AppendJsonString(finding.rule_id, out);
+  out->append(", \"severity\": ");
+  AppendJsonString(SeverityName(finding.severity), out);
+  out->append(", \"message\": ");
+  AppendJsonString(finding.message, out);
+  out->append(", \"replacement\": ");
+  AppendJsonString(finding.replacement, out);
+  out->append(", \"confidence\": ");
+  AppendJsonNumber(finding.confidence, 3, out);
 }
 
 }  // namespace report_internal
