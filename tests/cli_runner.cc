@@ -33,6 +33,19 @@ void WriteAll(const std::string& path, const std::string& data) {
   std::ofstream(path, std::ios::binary) << data;
 }
 
+std::pair<size_t, size_t> LineColumnOfByte(const std::string& text, size_t offset) {
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
 CliResult RunUnspinIn(const std::string& cwd, const std::string& args) {
   const std::string out = TempPath("unspin.stdout"), err = TempPath("unspin.stderr");
   const std::string command =

@@ -7,7 +7,9 @@
 #ifndef UNSPIN_TESTS_CLI_RUNNER_H_
 #define UNSPIN_TESTS_CLI_RUNNER_H_
 
+#include <cstddef>
 #include <string>
+#include <utility>
 
 namespace unspin {
 
@@ -19,6 +21,10 @@ std::string TempPath(const std::string& name);
 std::string ReadAll(const std::string& path);
 // Writes `data` to `path`, creating its parent folders.
 void WriteAll(const std::string& path, const std::string& data);
+
+// 1-based line and column (in code points) of byte `offset` of `text`: the tests' own reckoning,
+// to check the positions unspin reports.
+std::pair<size_t, size_t> LineColumnOfByte(const std::string& text, size_t offset);
 
 struct CliResult {
   int exit_code = -1;  // -1 when the command did not exit normally

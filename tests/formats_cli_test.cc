@@ -4,9 +4,7 @@
 // text, line/column are those bytes' position, and the slice, with its markup taken out, reads
 // as the plain-text finding.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -28,15 +26,11 @@ struct Reported {
 };
 
 std::vector<Reported> Check(const std::string& sample) {
-  const std::string out = absl::StrCat(std::getenv("TEST_TMPDIR"), "/formats.out");
-  const std::string command = absl::StrCat("cd ", Runfile(""),
-                                           " && detector/cli/unspin check --format=jsonl "
-                                           "--no-config samples/formats/",
-                                           sample, " >", out);
-  const int status = std::system(command.c_str());
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << sample;
+  const CliResult r = RunUnspinIn(
+      Runfile(""), absl::StrCat("check --format=jsonl --no-config samples/formats/", sample));
+  EXPECT_EQ(r.exit_code, 1) << sample;
   std::vector<Reported> findings;
-  for (absl::string_view line : absl::StrSplit(ReadAll(out), '\n', absl::SkipEmpty())) {
+  for (absl::string_view line : absl::StrSplit(r.out, '\n', absl::SkipEmpty())) {
     absl::StatusOr<std::vector<JsonMember>> members = ParseJsonObject(line);
     EXPECT_TRUE(members.ok()) << line;
     if (!members.ok()) continue;
@@ -84,20 +78,6 @@ std::string Prose(std::string s) {
   return absl::AsciiStrToLower(out);
 }
 
-// 1-based line and column (in code points) of byte `offset`.
-std::pair<size_t, size_t> Position(const std::string& text, size_t offset) {
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return {line, column};
-}
-
 TEST(FormatsCliTest, TextMarkdownAndHtmlGiveTheSameFindingsAtTheRightBytes) {
   const std::vector<Reported> text = Check("article.txt");
   ASSERT_GE(text.size(), 5u);  // spy balloon (twice), last year, AI, each other, ...
@@ -111,7 +91,8 @@ TEST(FormatsCliTest, TextMarkdownAndHtmlGiveTheSameFindingsAtTheRightBytes) {
       ASSERT_LE(f.end, source.size()) << sample;
       const std::string slice = source.substr(f.start, f.end - f.start);
       EXPECT_EQ(slice, f.text) << sample << " finding " << i;
-      EXPECT_EQ(Position(source, f.start), std::make_pair(f.line, f.column)) << sample << " " << i;
+      EXPECT_EQ(LineColumnOfByte(source, f.start), std::make_pair(f.line, f.column))
+          << sample << " " << i;
       EXPECT_EQ(Prose(slice), Prose(text[i].text)) << sample << ": " << slice;
       EXPECT_EQ(f.rule, text[i].rule) << sample << " finding " << i;
       EXPECT_EQ(f.replacement, text[i].replacement) << sample << " finding " << i;

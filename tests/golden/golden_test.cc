@@ -4,10 +4,8 @@
 // tests/golden/update.sh regenerates them.
 #include <dirent.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -60,18 +58,12 @@ std::vector<Case> ReadCases() {
 TEST(GoldenTest, EveryCaseMatchesItsGoldenFile) {
   const std::vector<Case> cases = ReadCases();
   ASSERT_GE(cases.size(), 10u);
-  const std::string out = absl::StrCat(std::getenv("TEST_TMPDIR"), "/golden.out");
-  const std::string err = absl::StrCat(std::getenv("TEST_TMPDIR"), "/golden.err");
   for (const Case& c : cases) {
-    const std::string command =
-        absl::StrCat("cd ", Runfile(""), " && detector/cli/unspin ", c.args, " >", out, " 2>", err);
-    const int status = std::system(command.c_str());
-    const int exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    const std::string actual = ReadAll(out);
-    const std::string expected =
-        ReadAll(absl::StrCat(Runfile(""), "/tests/golden/", c.name, ".golden"));
-    EXPECT_EQ(exit_status, c.exit_status) << c.name << ": unspin " << c.args << "\n"
-                                          << ReadAll(err);
+    // From the runfiles root, so paths in the output are the repository's relative paths.
+    const CliResult r = RunUnspinIn(Runfile(""), c.args);
+    const std::string& actual = r.out;
+    const std::string expected = ReadAll(Runfile("tests/golden/" + c.name + ".golden"));
+    EXPECT_EQ(r.exit_code, c.exit_status) << c.name << ": unspin " << c.args << "\n" << r.err;
     EXPECT_FALSE(expected.empty()) << c.name << ": empty or missing golden file";
     // A diff names what changed; run tests/golden/update.sh and review `git diff tests/golden`.
     EXPECT_TRUE(actual == expected)

@@ -6,20 +6,17 @@
 // position, and applying every fix's replacements to a file gives what `unspin fix
 // --unsafe-fixes` writes.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "tests/cli_runner.h"
 #include "tests/golden/json_tree.h"
 
 namespace unspin {
@@ -324,23 +321,12 @@ void Check(const JsonValue& value, const std::string& name, const std::string& p
 // ---------------------------------------------------------------------------------------------
 // Running unspin.
 
-std::string Root() { return absl::StrCat(std::getenv("TEST_SRCDIR"), "/unspin"); }
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// Runs unspin from the runfiles root; returns stdout and sets the exit status.
-std::string RunUnspin(const std::string& args, int* exit_status) {
-  const std::string out = absl::StrCat(std::getenv("TEST_TMPDIR"), "/sarif.out");
-  const std::string command =
-      absl::StrCat("cd ", Root(), " && detector/cli/unspin ", args, " >", out, " 2>/dev/null");
-  const int status = std::system(command.c_str());
-  *exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return ReadAll(out);
+// Runs unspin from the runfiles root (so the log's URIs are repository paths); returns stdout
+// and sets the exit status.
+std::string RunFromRoot(const std::string& args, int* exit_status) {
+  const CliResult r = RunUnspinIn(Runfile(""), args);
+  *exit_status = r.exit_code;
+  return r.out;
 }
 
 const char kPack[] =
@@ -349,20 +335,6 @@ const char kInputs[] =
     "samples/formats/article.txt samples/formats/article.md samples/formats/article.html "
     "tests/golden/inputs/corpus.jsonl tests/golden/inputs/suppressed.md "
     "tests/golden/inputs/notes.txt samples/clean_news.txt";
-
-// Line and column (in code points) of byte `offset` of `text`, 1-based.
-std::pair<long, long> LineColumn(const std::string& text, size_t offset) {
-  long line = 1, column = 1;
-  for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return {line, column};
-}
 
 long Int(const JsonValue& object, const char* key) {
   const JsonValue* v = object.Get(key);
@@ -399,7 +371,7 @@ size_t CheckLog(const std::string& sarif, bool check_fixes) {
     }
     const JsonValue& location = *result.Get("locations")->items.at(0).Get("physicalLocation");
     const std::string uri = location.Get("artifactLocation")->Get("uri")->string;
-    const std::string file = ReadAll(Root() + "/" + uri);
+    const std::string file = ReadAll(Runfile(uri));
     EXPECT_FALSE(file.empty()) << uri;
     const JsonValue& region = *location.Get("region");
     const long offset = Int(region, "byteOffset"), length = Int(region, "byteLength");
@@ -408,12 +380,12 @@ size_t CheckLog(const std::string& sarif, bool check_fixes) {
       continue;
     }
     EXPECT_EQ(file.substr(offset, length), region.Get("snippet")->Get("text")->string) << uri;
-    const auto [line, column] = LineColumn(file, offset);
-    const auto [end_line, end_column] = LineColumn(file, offset + length);
-    EXPECT_EQ(Int(region, "startLine"), line) << uri << " @" << offset;
-    EXPECT_EQ(Int(region, "startColumn"), column) << uri << " @" << offset;
-    EXPECT_EQ(Int(region, "endLine"), end_line) << uri << " @" << offset;
-    EXPECT_EQ(Int(region, "endColumn"), end_column) << uri << " @" << offset;
+    const auto [line, column] = LineColumnOfByte(file, offset);
+    const auto [end_line, end_column] = LineColumnOfByte(file, offset + length);
+    EXPECT_EQ(Int(region, "startLine"), static_cast<long>(line)) << uri << " @" << offset;
+    EXPECT_EQ(Int(region, "startColumn"), static_cast<long>(column)) << uri << " @" << offset;
+    EXPECT_EQ(Int(region, "endLine"), static_cast<long>(end_line)) << uri << " @" << offset;
+    EXPECT_EQ(Int(region, "endColumn"), static_cast<long>(end_column)) << uri << " @" << offset;
     if (const JsonValue* fixes = result.Get("fixes")) {
       for (const JsonValue& fix : fixes->items) {
         for (const JsonValue& change : fix.Get("artifactChanges")->items) {
@@ -432,7 +404,7 @@ size_t CheckLog(const std::string& sarif, bool check_fixes) {
   if (!check_fixes) return results.items.size();
   // Every fix applied, per file, is `unspin fix --unsafe-fixes`.
   for (const auto& [uri, changes] : edits) {
-    const std::string file = ReadAll(Root() + "/" + uri);
+    const std::string file = ReadAll(Runfile(uri));
     std::string fixed;
     long copied = 0;
     for (const auto& [offset, change] : changes) {
@@ -446,7 +418,7 @@ size_t CheckLog(const std::string& sarif, bool check_fixes) {
     fixed += file.substr(copied);
     int status = 0;
     const std::string expected =
-        RunUnspin(absl::StrCat("fix --unsafe-fixes ", kPack, " ", uri), &status);
+        RunFromRoot(absl::StrCat("fix --unsafe-fixes ", kPack, " ", uri), &status);
     EXPECT_EQ(status, 0) << uri;
     EXPECT_EQ(fixed, expected) << uri;
   }
@@ -456,14 +428,14 @@ size_t CheckLog(const std::string& sarif, bool check_fixes) {
 TEST(SarifSchemaTest, GoldenPackOutputIsValidSarif) {
   int status = 0;
   const std::string sarif =
-      RunUnspin(absl::StrCat("check --format=sarif ", kPack, " ", kInputs), &status);
+      RunFromRoot(absl::StrCat("check --format=sarif ", kPack, " ", kInputs), &status);
   EXPECT_EQ(status, 1);
   EXPECT_GE(CheckLog(sarif, /*check_fixes=*/true), 20u);
 }
 
 TEST(SarifSchemaTest, BuiltinPacksAndLexiconOutputIsValidSarif) {
   int status = 0;
-  const std::string sarif = RunUnspin(
+  const std::string sarif = RunFromRoot(
       "check --format=sarif --no-config samples/formats/article.md samples/formats/article.html "
       "samples/spun_news.txt",
       &status);
@@ -476,7 +448,7 @@ TEST(SarifSchemaTest, BuiltinPacksAndLexiconOutputIsValidSarif) {
 TEST(SarifSchemaTest, NoFindingsIsAValidEmptyRun) {
   int status = 0;
   const std::string sarif =
-      RunUnspin(absl::StrCat("check --format=sarif ", kPack, " samples/clean_news.txt"), &status);
+      RunFromRoot(absl::StrCat("check --format=sarif ", kPack, " samples/clean_news.txt"), &status);
   EXPECT_EQ(status, 0);
   EXPECT_EQ(CheckLog(sarif, true), 0u);
 }
