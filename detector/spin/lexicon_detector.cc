@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <memory>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
@@ -116,6 +117,18 @@ void AddThesaurusTargets(const Thesaurus& thesaurus, uint32_t phrase,
 
 }  // namespace
 
+LogProbCache& LexiconDetector::ThreadLogProbCache() const {
+  // One cache per batch worker. Keyed by detector instance, not address: an engine created where
+  // a destroyed one lived must not read the old model's values.
+  thread_local std::unique_ptr<LogProbCache> cache;
+  thread_local uint64_t cache_owner = 0;
+  if (cache == nullptr || cache_owner != instance_id_) {
+    cache = std::make_unique<LogProbCache>(lm_);
+    cache_owner = instance_id_;
+  }
+  return *cache;
+}
+
 LexiconDetector::LexiconDetector(const LanguageModel* lm, const SwapIndex* swaps,
                                  const Thesaurus* thesaurus,
                                  std::vector<const PhraseLexicon*> canonical_lexicons,
@@ -131,7 +144,8 @@ LexiconDetector::LexiconDetector(const LanguageModel* lm, const SwapIndex* swaps
       corpus_lexicons_(std::move(corpus_lexicons)),
       inflections_(inflections),
       dictionary_words_(dictionary_words),
-      options_(options) {}
+      options_(options),
+      instance_id_(next_instance_id_.fetch_add(1) + 1) {}
 
 std::vector<std::string> LexiconDetector::InflectedCandidates(const Thesaurus& thesaurus,
                                                               Morphology& morphology,
@@ -257,6 +271,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
       options_.max_window,
       std::max<size_t>(swaps_->max_words(), thesaurus_ ? thesaurus_->max_phrase_words() : 0));
   if (max_window == 0) return;
+  LogProbCache& lp = ThreadLogProbCache();
   std::vector<LmWord> words;
   std::vector<absl::string_view> window;
   std::vector<Alternative> alternatives;
@@ -264,7 +279,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
   std::vector<std::vector<State>> layers;
   const uint32_t article_a = lm_->Find("a");
   const uint32_t article_an = lm_->Find("an");
-  std::vector<double> fit;
+  std::vector<double> fit, original_logprob;
   std::vector<SwapTarget> targets, target_store;
   // Sentences are decoded one by one; an overlong "sentence" (a text without full stops) is cut
   // into pieces so the decoder's memory and time stay linear in the text.
@@ -296,16 +311,41 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
 
     // How well each word fits its left context, relative to its frequency: spun words fit badly.
     fit.resize(n);
-    for (uint32_t k = 0; k < n; ++k) {
+    original_logprob.resize(n + 1);
+    for (uint32_t k = 0; k <= n; ++k) {
       const uint32_t h1 = k >= 1 ? words[k - 1].id : lm_->sentence_start_id();
       const uint32_t h2 = k >= 2 ? words[k - 2].id : (k == 1 ? lm_->sentence_start_id() : kNoWord);
-      fit[k] = lm_->LogProb(words[k].id, h1, h2) - lm_->Unigram(words[k].id);
+      original_logprob[k] = lp.LogProb(k < n ? words[k].id : lm_->sentence_end_id(), h1, h2);
+      if (k < n) fit[k] = original_logprob[k] - lm_->Unigram(words[k].id);
     }
-    auto surprising = [&](uint32_t begin, uint32_t end) {
-      for (uint32_t k = begin; k <= end && k < n; ++k) {
-        if (fit[k] < options_.thesaurus_surprise_gate) return true;
+    // The alternative's gain over the original with everything else left as written: the swapped
+    // words and the two after them. A swap the decoder would choose almost never loses by much
+    // here, and most candidates lose by a lot, so this keeps the decoder's work small.
+    auto local_gain = [&](const Alternative& alt) {
+      uint32_t h1 = alt.begin >= 1 ? words[alt.begin - 1].id : lm_->sentence_start_id();
+      uint32_t h2 = alt.begin >= 2 ? words[alt.begin - 2].id
+                                   : (alt.begin == 1 ? lm_->sentence_start_id() : kNoWord);
+      double gain = alt.bonus;
+      auto emit = [&](uint32_t w) {
+        gain += lp.LogProb(w, h1, h2);
+        h2 = h1;
+        h1 = w;
+      };
+      for (uint32_t w : alt.ids) emit(w);
+      const uint32_t context_end = std::min(alt.end + 2, n + 1);
+      for (uint32_t k = alt.end; k < context_end; ++k) {
+        emit(k < n ? words[k].id : lm_->sentence_end_id());
       }
-      return false;
+      for (uint32_t k = alt.begin; k < context_end; ++k) gain -= original_logprob[k];
+      return gain;
+    };
+    // A window is worth thesaurus candidates when the text is surprising at both of its edges: its
+    // first word fits its left context badly and the word after it fits the window badly (or the
+    // sentence ends). A swapped word breaks the collocations on both sides of it; a word that
+    // merely starts a new thought breaks only one.
+    auto surprising = [&](uint32_t begin, uint32_t end) {
+      return fit[begin] < options_.thesaurus_surprise_gate &&
+             (end >= n || fit[end] < options_.thesaurus_surprise_gate);
     };
 
     // 1. Windows with swap candidates.
@@ -402,6 +442,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
           alt.bonus = window_unigram - candidate_unigram - penalty;
           alt.window_unigram = window_unigram;
           alt.window_unknown = window_unknown;
+          if (local_gain(alt) < -options_.local_prune_margin) continue;
           alternatives_at[alt.begin].push_back(static_cast<int32_t>(alternatives.size()));
           alternatives.push_back(std::move(alt));
         }
@@ -446,7 +487,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         State keep;
         keep.h2 = s.h1;
         keep.h1 = words[pos].id;
-        keep.score = s.score + lm_->LogProb(words[pos].id, s.h1, s.h2);
+        keep.score = s.score + lp.LogProb(words[pos].id, s.h1, s.h2);
         keep.parent = si;
         keep.parent_layer = static_cast<int32_t>(pos);
         push(pos + 1, keep);
@@ -457,7 +498,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
           next.h1 = s.h1;
           next.score = s.score + alt.bonus;
           for (uint32_t w : alt.ids) {
-            next.score += lm_->LogProb(w, next.h1, next.h2);
+            next.score += lp.LogProb(w, next.h1, next.h2);
             next.h2 = next.h1;
             next.h1 = w;
           }
@@ -473,7 +514,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
     double best_score = kNegInf;
     for (int32_t si = 0; si < static_cast<int32_t>(layers[n].size()); ++si) {
       const State& s = layers[n][si];
-      const double score = s.score + lm_->LogProb(lm_->sentence_end_id(), s.h1, s.h2);
+      const double score = s.score + lp.LogProb(lm_->sentence_end_id(), s.h1, s.h2);
       if (score > best_score) {
         best_score = score;
         best = si;
@@ -501,7 +542,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
           const Alternative& alt = alternatives[chosen[next_choice]];
           score += alt.bonus;
           for (uint32_t w : alt.ids) {
-            score += lm_->LogProb(w, h1, h2);
+            score += lp.LogProb(w, h1, h2);
             h2 = h1;
             h1 = w;
           }
@@ -512,12 +553,12 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         if (next_choice < chosen.size() && alternatives[chosen[next_choice]].begin == pos) {
           ++next_choice;
         }
-        score += lm_->LogProb(words[pos].id, h1, h2);
+        score += lp.LogProb(words[pos].id, h1, h2);
         h2 = h1;
         h1 = words[pos].id;
         ++pos;
       }
-      return score + lm_->LogProb(lm_->sentence_end_id(), h1, h2);
+      return score + lp.LogProb(lm_->sentence_end_id(), h1, h2);
     };
     const double with_all = score_with(-1);
     for (int32_t a : chosen) {

@@ -15,6 +15,7 @@
 #ifndef UNSPIN_DETECTOR_SPIN_LEXICON_DETECTOR_H_
 #define UNSPIN_DETECTOR_SPIN_LEXICON_DETECTOR_H_
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
 #include "detector/lexicon/language_model.h"
+#include "detector/lexicon/log_prob_cache.h"
 #include "detector/lexicon/morphology.h"
 #include "detector/lexicon/phrase_lexicon.h"
 #include "detector/lexicon/swap_index.h"
@@ -42,12 +44,15 @@ struct LexiconOptions {
   double thesaurus_swap_penalty = 1.5;
   // Chosen swaps whose association gain is below this (log10) are not proposed.
   double min_association_gain = 0.0;
-  // Thesaurus candidates are considered only where the text is surprising: a window word, or the
-  // word after it, fits its left context worse than this (log10 P(w | history) - log10 P(w)).
-  // Spinner-table candidates are always considered.
+  // Thesaurus candidates are considered only where the text is surprising: the window's first
+  // word and the word after the window both fit their left context worse than this
+  // (log10 P(w | history) - log10 P(w)). Spinner-table candidates are always considered.
   double thesaurus_surprise_gate = 0.5;
   // At most this many thesaurus candidates per window (the most frequent ones).
   int max_thesaurus_candidates = 8;
+  // Candidates that lose to the original by more than this (log10) over their window and the
+  // two words after it, everything else as written, are not decoded.
+  double local_prune_margin = 1.5;
 };
 
 // One proposed restoration of a window, with the evidence for it.
@@ -135,6 +140,8 @@ class LexiconDetector {
                       absl::string_view right) const;
   bool FormsCorpusPhrase(const std::vector<absl::string_view>& middle, absl::string_view left,
                          absl::string_view right) const;
+  // This thread's memo of lm_->LogProb (created on first use).
+  LogProbCache& ThreadLogProbCache() const;
 
   const LanguageModel* lm_;
   const SwapIndex* swaps_;
@@ -145,6 +152,9 @@ class LexiconDetector {
   const Thesaurus* inflections_;
   const PhraseLexicon* dictionary_words_;
   LexiconOptions options_;
+  // Distinguishes detectors for the per-thread LogProbCache (ThreadLogProbCache).
+  uint64_t instance_id_;
+  static inline std::atomic<uint64_t> next_instance_id_{0};
   mutable absl::Mutex cache_mu_;
   mutable absl::flat_hash_map<std::string, std::vector<SwapTarget>> word_cache_
       ABSL_GUARDED_BY(cache_mu_);

@@ -1,0 +1,73 @@
+#include "detector/lexicon/log_prob_cache.h"
+
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "detector/lexicon/language_model_builder.h"
+#include "gtest/gtest.h"
+
+namespace unspin {
+namespace {
+
+// <s> </s> a b c with a few bigrams and trigrams, so that queries take every path of LogProb
+// (trigram, bigram + backoff, unigram + backoffs, unknown word, unknown history).
+LanguageModel TinyModel(std::string* image) {
+  NGramModelData m;
+  m.words = {"<s>", "</s>", "a", "b", "c"};
+  m.unigram_log_prob = {-99.0f, -1.0f, -0.5f, -0.7f, -1.2f};
+  m.unigram_log_backoff = {-0.3f, 0.0f, -0.2f, -0.4f, -0.1f};
+  m.bigrams = {
+      {0, 2, -0.3f, -0.25f}, {2, 3, -0.2f, -0.15f}, {3, 4, -0.4f, -0.05f}, {2, 4, -0.9f, 0.0f}};
+  m.trigrams = {{0, 2, 3, -0.1f}, {2, 3, 4, -0.05f}};
+  absl::StatusOr<std::string> built = BuildLanguageModelImage(m, {}, nullptr);
+  EXPECT_TRUE(built.ok()) << built.status();
+  *image = *built;
+  absl::StatusOr<LanguageModel> lm = LanguageModel::FromImage(*image);
+  EXPECT_TRUE(lm.ok()) << lm.status();
+  return std::move(*lm);
+}
+
+// Every (word, prev1, prev2) over the vocabulary plus the unknown word.
+std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> AllQueries() {
+  const std::vector<uint32_t> ids = {0, 1, 2, 3, 4, kUnknownWord};
+  std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> out;
+  for (uint32_t w : ids) {
+    for (uint32_t h1 : ids) {
+      for (uint32_t h2 : ids) out.emplace_back(w, h1, h2);
+    }
+  }
+  return out;
+}
+
+TEST(LogProbCacheTest, MatchesTheModelWhateverTheCacheSize) {
+  std::string image;
+  const LanguageModel lm = TinyModel(&image);
+  // One entry: every query evicts the last; 2^16: nothing collides.
+  for (int log2_entries : {0, 1, 4, 16}) {
+    LogProbCache cache(&lm, log2_entries);
+    for (int pass = 0; pass < 2; ++pass) {
+      for (const auto& [w, h1, h2] : AllQueries()) {
+        EXPECT_EQ(cache.LogProb(w, h1, h2), lm.LogProb(w, h1, h2))
+            << "log2_entries " << log2_entries << " query " << w << " " << h1 << " " << h2;
+      }
+    }
+  }
+}
+
+TEST(LogProbCacheTest, RepeatedQueriesHitTheCache) {
+  std::string image;
+  const LanguageModel lm = TinyModel(&image);
+  LogProbCache cache(&lm);
+  cache.LogProb(3, 2, 0);
+  cache.LogProb(4, 3, 2);
+  EXPECT_EQ(cache.misses(), 2u);
+  cache.LogProb(3, 2, 0);
+  cache.LogProb(4, 3, 2);
+  EXPECT_EQ(cache.misses(), 2u);
+  cache.LogProb(4, 3, 1);  // another history is another trigram
+  EXPECT_EQ(cache.misses(), 3u);
+}
+
+}  // namespace
+}  // namespace unspin
