@@ -141,24 +141,6 @@ double LanguageModel::BigramBackoff(uint32_t history2, uint32_t history1) const 
   return bigram_backoff_table_[(payload >> lm_format::kProbBits) & LowMask(backoff_bits_)];
 }
 
-void LanguageModel::Prefetch(uint32_t word, uint32_t prev1, uint32_t prev2) const {
-  if (word >= vocab_size_ || prev1 >= vocab_size_) return;
-  const uint64_t key = (uint64_t{prev1} << vocab_bits_) | word;
-  __builtin_prefetch(&bigram_slots_[HomeSlot(key, bigram_capacity_)]);
-  if (prev2 < vocab_size_) {
-    const uint64_t context_key = (uint64_t{prev2} << vocab_bits_) | prev1;
-    __builtin_prefetch(&bigram_slots_[HomeSlot(context_key, bigram_capacity_)]);
-  }
-}
-
-void LanguageModel::PrefetchTrigram(uint32_t word, uint32_t prev1, uint32_t prev2) const {
-  if (word >= vocab_size_ || prev1 >= vocab_size_ || prev2 >= vocab_size_) return;
-  const int64_t bigram = FindBigram(prev1, word);
-  if (bigram < 0) return;
-  const uint64_t key = (static_cast<uint64_t>(bigram) << vocab_bits_) | prev2;
-  __builtin_prefetch(&trigram_slots_[HomeSlot(key, trigram_capacity_)]);
-}
-
 double LanguageModel::LogProb(uint32_t word, uint32_t prev1, uint32_t prev2) const {
   if (word >= vocab_size_) return unknown_log_prob_;
   if (prev1 >= vocab_size_) return unigram_prob_[word];

@@ -58,14 +58,6 @@ class LanguageModel {
   // An unknown `word` gets unknown_log_prob().
   double LogProb(uint32_t word, uint32_t prev1, uint32_t prev2) const;
 
-  // Starts loading the memory LogProb(word, prev1, prev2) reads first (its two bigram slots)
-  // without waiting for it. Lookups are cache misses into a large table: a caller that knows
-  // its next queries prefetches them all, so the misses overlap instead of queueing.
-  void Prefetch(uint32_t word, uint32_t prev1, uint32_t prev2) const;
-  // The second step: finds the bigram (best after Prefetch of it has arrived) and starts loading
-  // the trigram slot, whose place depends on it.
-  void PrefetchTrigram(uint32_t word, uint32_t prev1, uint32_t prev2) const;
-
   // Whether the model stores the bigram "prev1 word" itself (rather than reaching it by backoff):
   // an attested word pair. Spun text is full of pairs no corpus attests ("gadget studying").
   bool HasBigram(uint32_t prev1, uint32_t word) const {

@@ -26,9 +26,12 @@ struct Alternative {
   uint32_t end = 0;
   uint32_t first_token = 0;  // token range of the spun window
   uint32_t end_token = 0;
-  int32_t target_index = -1;  // into the sentence's target store
-  std::vector<uint32_t> ids;  // the canonical phrase's words
-  double bonus = 0;           // unigram(window) - unigram(candidate) - swap penalty
+  const LexiconDetector::PreparedTarget* target = nullptr;  // the canonical phrase
+  uint8_t sources = 0;         // SwapSource bits, merged over the tables that propose it
+  uint32_t article = kNoWord;  // "a" or "an" put before the phrase in place of the window's
+  uint32_t ids_begin = 0;      // the words written in the window's place: [ids_begin,
+  uint32_t ids_count = 0;      // ids_begin + ids_count) of the sentence's id pool
+  double bonus = 0;            // unigram(window) - unigram(candidate) - swap penalty
   double window_unigram = 0;
   bool window_unknown = false;
 };
@@ -113,6 +116,12 @@ void AddThesaurusTargets(const Thesaurus& thesaurus, uint32_t phrase,
     }
     out->push_back(SwapTarget{std::string(candidate), kSwapFromThesaurus});
   }
+}
+
+const LexiconDetector::PreparedTargets& NoTargets() {
+  static const LexiconDetector::PreparedTargets* const kNone =
+      new LexiconDetector::PreparedTargets();
+  return *kNone;
 }
 
 }  // namespace
@@ -242,27 +251,71 @@ bool LexiconDetector::FormsAnyPhrase(const std::vector<absl::string_view>& middl
   return FormsCorpusPhrase(middle, left, right);
 }
 
-std::vector<SwapTarget> LexiconDetector::ThesaurusCandidates(
+LexiconDetector::PreparedTargets LexiconDetector::Prepare(
+    absl::Span<const SwapTarget> targets) const {
+  PreparedTargets out;
+  for (const SwapTarget& target : targets) {
+    PreparedTarget p;
+    p.canonical = target.canonical;
+    p.sources = target.sources;
+    bool known = true;
+    bool function_words_only = true;
+    for (absl::string_view w : absl::StrSplit(target.canonical, ' ')) {
+      if (w == "-") continue;
+      const uint32_t id = lm_->Find(w);
+      known &= id != kUnknownWord;
+      function_words_only &= IsFunctionWord(w);
+      p.ids.push_back(id);
+      p.unigram += lm_->Unigram(id);
+    }
+    if (known && !p.ids.empty() && !function_words_only) out.push_back(std::move(p));
+  }
+  return out;
+}
+
+const LexiconDetector::PreparedTargets& LexiconDetector::TableTargets(
+    absl::Span<const SwapTarget> found) const {
+  if (found.empty()) return NoTargets();
+  // The swap index keeps each window's targets in place: their address names the window.
+  {
+    absl::ReaderMutexLock lock(&cache_mu_);
+    auto it = table_cache_.find(found.data());
+    if (it != table_cache_.end()) return it->second;
+  }
+  PreparedTargets prepared = Prepare(found);
+  absl::MutexLock lock(&cache_mu_);
+  return table_cache_.emplace(found.data(), std::move(prepared)).first->second;
+}
+
+const LexiconDetector::PreparedTargets& LexiconDetector::ThesaurusTargets(
     absl::Span<const absl::string_view> window) const {
-  if (thesaurus_ == nullptr) return {};
+  if (thesaurus_ == nullptr) return NoTargets();
   if (window.size() > 1) {
-    std::vector<SwapTarget> out;
     const uint32_t id = thesaurus_->FindWords(window);
-    if (id != kNotFound) AddThesaurusTargets(*thesaurus_, id, &out);
+    if (id == kNotFound) return NoTargets();
+    {
+      absl::ReaderMutexLock lock(&cache_mu_);
+      auto it = thesaurus_phrase_cache_.find(id);
+      if (it != thesaurus_phrase_cache_.end()) return it->second;
+    }
+    std::vector<SwapTarget> out;
+    AddThesaurusTargets(*thesaurus_, id, &out);
     if (out.size() > size_t(options_.max_thesaurus_candidates)) {
       out.resize(options_.max_thesaurus_candidates);
     }
-    return out;
-  }
-  const std::string word(window.front());
-  {
+    PreparedTargets prepared = Prepare(out);
     absl::MutexLock lock(&cache_mu_);
+    return thesaurus_phrase_cache_.emplace(id, std::move(prepared)).first->second;
+  }
+  const absl::string_view word = window.front();
+  {
+    absl::ReaderMutexLock lock(&cache_mu_);
     auto it = word_cache_.find(word);
     if (it != word_cache_.end()) return it->second;
   }
-  std::vector<SwapTarget> computed = ComputeWordCandidates(word);
+  PreparedTargets prepared = Prepare(ComputeWordCandidates(word));
   absl::MutexLock lock(&cache_mu_);
-  return word_cache_.emplace(word, std::move(computed)).first->second;
+  return word_cache_.emplace(std::string(word), std::move(prepared)).first->second;
 }
 
 void LexiconDetector::Propose(const TokenizedText& tokens,
@@ -280,7 +333,11 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
   const uint32_t article_a = lm_->Find("a");
   const uint32_t article_an = lm_->Find("an");
   std::vector<double> fit, original_logprob;
-  std::vector<SwapTarget> targets, target_store;
+  std::vector<std::pair<const PreparedTarget*, uint8_t>> targets;  // phrase, merged sources
+  std::vector<uint32_t> id_pool;  // the words of every alternative of the sentence
+  auto ids_of = [&id_pool](const Alternative& alt) {
+    return absl::MakeConstSpan(id_pool.data() + alt.ids_begin, alt.ids_count);
+  };
   // Sentences are decoded one by one; an overlong "sentence" (a text without full stops) is cut
   // into pieces so the decoder's memory and time stay linear in the text.
   std::vector<Sentence> segments;
@@ -331,7 +388,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         h2 = h1;
         h1 = w;
       };
-      for (uint32_t w : alt.ids) emit(w);
+      for (uint32_t w : ids_of(alt)) emit(w);
       const uint32_t context_end = std::min(alt.end + 2, n + 1);
       for (uint32_t k = alt.end; k < context_end; ++k) {
         emit(k < n ? words[k].id : lm_->sentence_end_id());
@@ -349,7 +406,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
     };
 
     // 1. Windows with swap candidates.
-    target_store.clear();
+    id_pool.clear();
     alternatives.clear();
     alternatives_at.assign(n, {});
     for (uint32_t start = 0; start < n; ++start) {
@@ -378,20 +435,19 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         }
         if (AllFunctionWords(window)) continue;
         targets.clear();
-        for (const SwapTarget& t : swaps_->Find(window)) {
-          const std::vector<absl::string_view> canonical = absl::StrSplit(t.canonical, ' ');
-          if (!AllFunctionWords(canonical)) targets.push_back(t);
+        for (const PreparedTarget& t : TableTargets(swaps_->Find(window))) {
+          targets.push_back({&t, t.sources});
         }
         if (surprising(start, start + word_count)) {
-          for (SwapTarget& t : ThesaurusCandidates(window)) {
+          for (const PreparedTarget& t : ThesaurusTargets(window)) {
             bool known = false;
-            for (SwapTarget& existing : targets) {
-              if (existing.canonical == t.canonical) {
-                existing.sources |= t.sources;
+            for (auto& [existing, sources] : targets) {
+              if (existing->canonical == t.canonical) {
+                sources |= t.sources;
                 known = true;
               }
             }
-            if (!known) targets.push_back(std::move(t));
+            if (!known) targets.push_back({&t, t.sources});
           }
         }
         if (targets.empty()) continue;
@@ -401,48 +457,44 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
           window_unigram_base += lm_->Unigram(words[k].id);
           window_unknown |= words[k].id == kUnknownWord;
         }
-        for (const SwapTarget& target : targets) {
+        for (const auto& [target, sources] : targets) {
           double window_unigram = window_unigram_base;
+          double candidate_unigram = target->unigram;
           Alternative alt;
-          alt.target_index = static_cast<int32_t>(target_store.size());
-          target_store.push_back(target);
+          alt.target = target;
+          alt.sources = sources;
           alt.begin = start;
           alt.end = start + word_count;
           alt.first_token = words[start].token;
           alt.end_token = t + 1;
-          double candidate_unigram = 0;
-          bool known = true;
-          for (absl::string_view w : absl::StrSplit(target.canonical, ' ')) {
-            if (w == "-") continue;
-            const uint32_t id = lm_->Find(w);
-            if (id == kUnknownWord) known = false;
-            alt.ids.push_back(id);
-            candidate_unigram += lm_->Unigram(id);
-          }
-          if (!known || alt.ids.empty()) continue;
+          alt.ids_begin = static_cast<uint32_t>(id_pool.size());
           // "an imaginative and prescient" stands for "a vision": when an article precedes the
           // window and the restoration needs the other one, the swap takes the article along.
           if (start > 0 &&
               (words[start - 1].id == article_a || words[start - 1].id == article_an)) {
-            const bool wants_an = TakesAnArticle(FirstWord(target.canonical));
-            const uint32_t wanted = wants_an ? article_an : article_a;
+            const uint32_t wanted =
+                TakesAnArticle(FirstWord(target->canonical)) ? article_an : article_a;
             if (wanted != words[start - 1].id) {
               alt.begin = start - 1;
               alt.first_token = words[start - 1].token;
-              alt.ids.insert(alt.ids.begin(), wanted);
+              alt.article = wanted;
+              id_pool.push_back(wanted);
               window_unigram += lm_->Unigram(words[start - 1].id);
               candidate_unigram += lm_->Unigram(wanted);
-              target_store.back().canonical =
-                  absl::StrCat(wants_an ? "an " : "a ", target.canonical);
             }
           }
-          const double penalty = (target.sources & kSwapFromSpinnerTable)
+          id_pool.insert(id_pool.end(), target->ids.begin(), target->ids.end());
+          alt.ids_count = static_cast<uint32_t>(id_pool.size()) - alt.ids_begin;
+          const double penalty = (sources & kSwapFromSpinnerTable)
                                      ? options_.table_swap_penalty
                                      : options_.thesaurus_swap_penalty;
           alt.bonus = window_unigram - candidate_unigram - penalty;
           alt.window_unigram = window_unigram;
           alt.window_unknown = window_unknown;
-          if (local_gain(alt) < -options_.local_prune_margin) continue;
+          if (local_gain(alt) < -options_.local_prune_margin) {
+            id_pool.resize(alt.ids_begin);
+            continue;
+          }
           alternatives_at[alt.begin].push_back(static_cast<int32_t>(alternatives.size()));
           alternatives.push_back(std::move(alt));
         }
@@ -471,17 +523,6 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
                           [](const State& a, const State& b) { return a.score > b.score; });
         layer.resize(options_.beam);
       }
-      // Every first lookup of this layer is known now: start them all (see Prefetch).
-      for (const State& s : layer) {
-        lm_->Prefetch(words[pos].id, s.h1, s.h2);
-        for (int32_t a : alternatives_at[pos]) lm_->Prefetch(alternatives[a].ids[0], s.h1, s.h2);
-      }
-      for (const State& s : layer) {
-        lm_->PrefetchTrigram(words[pos].id, s.h1, s.h2);
-        for (int32_t a : alternatives_at[pos]) {
-          lm_->PrefetchTrigram(alternatives[a].ids[0], s.h1, s.h2);
-        }
-      }
       for (int32_t si = 0; si < static_cast<int32_t>(layer.size()); ++si) {
         const State s = layer[si];
         State keep;
@@ -497,7 +538,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
           next.h2 = s.h2;
           next.h1 = s.h1;
           next.score = s.score + alt.bonus;
-          for (uint32_t w : alt.ids) {
+          for (uint32_t w : ids_of(alt)) {
             next.score += lp.LogProb(w, next.h1, next.h2);
             next.h2 = next.h1;
             next.h1 = w;
@@ -541,7 +582,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
             chosen[next_choice] != skip) {
           const Alternative& alt = alternatives[chosen[next_choice]];
           score += alt.bonus;
-          for (uint32_t w : alt.ids) {
+          for (uint32_t w : ids_of(alt)) {
             score += lp.LogProb(w, h1, h2);
             h2 = h1;
             h1 = w;
@@ -563,14 +604,16 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
     const double with_all = score_with(-1);
     for (int32_t a : chosen) {
       const Alternative& alt = alternatives[a];
-      const double penalty = (target_store[alt.target_index].sources & kSwapFromSpinnerTable)
+      const double penalty = (alt.sources & kSwapFromSpinnerTable)
                                  ? options_.table_swap_penalty
                                  : options_.thesaurus_swap_penalty;
       LexiconCandidate c;
       c.first_token = alt.first_token;
       c.end_token = alt.end_token;
-      c.replacement = target_store[alt.target_index].canonical;
-      c.sources = target_store[alt.target_index].sources;
+      c.replacement = alt.article == kNoWord
+                          ? alt.target->canonical
+                          : absl::StrCat(lm_->Word(alt.article), " ", alt.target->canonical);
+      c.sources = alt.sources;
       // Gain in association: the swap's share of the sentence score, penalty excluded.
       c.association_gain = with_all - score_with(a) + penalty;
       c.raw_gain = c.association_gain - (alt.bonus + penalty);
@@ -597,7 +640,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
       for (uint32_t k = alt.begin; k < alt.end; ++k) original[k - alt.begin] = words[k].id;
       int unused = 0;
       c.window_gaps = gaps(original.data(), original.size(), &c.pairs_checked);
-      c.candidate_gaps = gaps(alt.ids.data(), alt.ids.size(), &unused);
+      c.candidate_gaps = gaps(id_pool.data() + alt.ids_begin, alt.ids_count, &unused);
       if (!canonical_lexicons_.empty() || curated_lexicon_ != nullptr ||
           !corpus_lexicons_.empty()) {
         const absl::string_view left_word =
@@ -608,7 +651,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         for (uint32_t k = alt.begin; k < alt.end; ++k) {
           original_words.push_back(tokens.Norm(words[k].token));
         }
-        for (absl::string_view w : absl::StrSplit(target_store[alt.target_index].canonical, ' ')) {
+        for (absl::string_view w : absl::StrSplit(c.replacement, ' ')) {
           candidate_words.push_back(w);
         }
         // The user's corpus says this wording is at home here.

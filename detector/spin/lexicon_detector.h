@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
+#include "absl/container/node_hash_map.h"
 #include "absl/synchronization/mutex.h"
 #include "detector/lexicon/language_model.h"
 #include "detector/lexicon/log_prob_cache.h"
@@ -85,6 +85,16 @@ struct LexiconCandidate {
 
 class LexiconDetector {
  public:
+  // A canonical phrase ready for the decoder: its words' model ids and unigram weight, computed
+  // once per phrase rather than once per window that proposes it.
+  struct PreparedTarget {
+    std::string canonical;      // lower case, words separated by spaces
+    uint8_t sources = 0;        // SwapSource bits
+    std::vector<uint32_t> ids;  // language-model ids of its words (hyphens dropped)
+    double unigram = 0;         // sum of their log10 unigram probabilities
+  };
+  using PreparedTargets = std::vector<PreparedTarget>;
+
   // `lm` and `swaps` must outlive the detector. `thesaurus` may be null (no thesaurus
   // candidates). `inflections` (may be null: none) holds what compile_inflections recorded at
   // build time: for an inflected word, the thesaurus candidates of its lemma inflected like it
@@ -127,10 +137,17 @@ class LexiconDetector {
                                                       absl::string_view word);
 
  private:
+  // Candidates of one window, ready for the decoder: prepared once per word type or table entry
+  // and cached, so a window costs hash probes, not allocations.
+  // The swap index's targets for a window (`found` is what SwapIndex::Find returned).
+  const PreparedTargets& TableTargets(absl::Span<const SwapTarget> found) const;
   // Thesaurus candidates for a window (canonical phrases it can stand for, inflected like it),
-  // most frequent first. Single words go through a cache keyed by the word.
-  std::vector<SwapTarget> ThesaurusCandidates(absl::Span<const absl::string_view> window) const;
+  // most frequent first.
+  const PreparedTargets& ThesaurusTargets(absl::Span<const absl::string_view> window) const;
   std::vector<SwapTarget> ComputeWordCandidates(absl::string_view word) const;
+  // Looks up each target's words in the language model; drops those it cannot score and those
+  // made only of function words.
+  PreparedTargets Prepare(absl::Span<const SwapTarget> targets) const;
   // Whether `middle`, alone or with the word left or right of it (or both), is a multiword
   // phrase of `lexicon`. Empty neighbours are not used.
   static bool FormsPhrase(const PhraseLexicon& lexicon,
@@ -155,8 +172,13 @@ class LexiconDetector {
   // Distinguishes detectors for the per-thread LogProbCache (ThreadLogProbCache).
   uint64_t instance_id_;
   static inline std::atomic<uint64_t> next_instance_id_{0};
+  // Caches of prepared targets; entries are never removed, and node maps keep them in place,
+  // so references stay valid after the lock is released.
   mutable absl::Mutex cache_mu_;
-  mutable absl::flat_hash_map<std::string, std::vector<SwapTarget>> word_cache_
+  mutable absl::node_hash_map<std::string, PreparedTargets> word_cache_ ABSL_GUARDED_BY(cache_mu_);
+  mutable absl::node_hash_map<uint32_t, PreparedTargets> thesaurus_phrase_cache_
+      ABSL_GUARDED_BY(cache_mu_);
+  mutable absl::node_hash_map<const SwapTarget*, PreparedTargets> table_cache_
       ABSL_GUARDED_BY(cache_mu_);
 };
 
