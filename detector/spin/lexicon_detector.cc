@@ -5,11 +5,13 @@
 #include <memory>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/node_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "detector/lexicon/log_prob_cache.h"
 
 namespace unspin {
 namespace {
@@ -118,6 +120,14 @@ void AddThesaurusTargets(const Thesaurus& thesaurus, uint32_t phrase,
   }
 }
 
+// Makes the first `count` vectors of `lists` empty, keeping their memory: the decoder's
+// per-position lists are reused from sentence to sentence instead of reallocated.
+template <typename T>
+void ClearFirst(size_t count, std::vector<std::vector<T>>* lists) {
+  if (lists->size() < count) lists->resize(count);
+  for (size_t i = 0; i < count; ++i) (*lists)[i].clear();
+}
+
 const LexiconDetector::PreparedTargets& NoTargets() {
   static const LexiconDetector::PreparedTargets* const kNone =
       new LexiconDetector::PreparedTargets();
@@ -126,16 +136,26 @@ const LexiconDetector::PreparedTargets& NoTargets() {
 
 }  // namespace
 
-LogProbCache& LexiconDetector::ThreadLogProbCache() const {
-  // One cache per batch worker. Keyed by detector instance, not address: an engine created where
-  // a destroyed one lived must not read the old model's values.
-  thread_local std::unique_ptr<LogProbCache> cache;
-  thread_local uint64_t cache_owner = 0;
-  if (cache == nullptr || cache_owner != instance_id_) {
-    cache = std::make_unique<LogProbCache>(lm_);
-    cache_owner = instance_id_;
+struct LexiconDetector::ThreadCaches {
+  explicit ThreadCaches(const LanguageModel* lm) : log_prob(lm) {}
+
+  LogProbCache log_prob;
+  // Entries are never removed and node maps keep them in place, so references stay valid.
+  absl::node_hash_map<std::string, PreparedTargets> words;           // by the word
+  absl::node_hash_map<uint32_t, PreparedTargets> thesaurus_phrases;  // by thesaurus phrase id
+  absl::node_hash_map<const SwapTarget*, PreparedTargets> table;     // by SwapIndex::Find result
+};
+
+LexiconDetector::ThreadCaches& LexiconDetector::Caches() const {
+  // Keyed by detector instance, not address: a detector created where a destroyed one lived must
+  // not read the old one's entries.
+  thread_local std::unique_ptr<ThreadCaches> caches;
+  thread_local uint64_t caches_owner = 0;
+  if (caches == nullptr || caches_owner != instance_id_) {
+    caches = std::make_unique<ThreadCaches>(lm_);
+    caches_owner = instance_id_;
   }
-  return *cache;
+  return *caches;
 }
 
 LexiconDetector::LexiconDetector(const LanguageModel* lm, const SwapIndex* swaps,
@@ -274,48 +294,37 @@ LexiconDetector::PreparedTargets LexiconDetector::Prepare(
 }
 
 const LexiconDetector::PreparedTargets& LexiconDetector::TableTargets(
-    absl::Span<const SwapTarget> found) const {
+    absl::Span<const SwapTarget> found, ThreadCaches& caches) const {
   if (found.empty()) return NoTargets();
   // The swap index keeps each window's targets in place: their address names the window.
-  {
-    absl::ReaderMutexLock lock(&cache_mu_);
-    auto it = table_cache_.find(found.data());
-    if (it != table_cache_.end()) return it->second;
-  }
-  PreparedTargets prepared = Prepare(found);
-  absl::MutexLock lock(&cache_mu_);
-  return table_cache_.emplace(found.data(), std::move(prepared)).first->second;
+  auto [it, inserted] = caches.table.try_emplace(found.data());
+  if (inserted) it->second = Prepare(found);
+  return it->second;
 }
 
 const LexiconDetector::PreparedTargets& LexiconDetector::ThesaurusTargets(
-    absl::Span<const absl::string_view> window) const {
+    absl::Span<const absl::string_view> window, ThreadCaches& caches) const {
   if (thesaurus_ == nullptr) return NoTargets();
   if (window.size() > 1) {
     const uint32_t id = thesaurus_->FindWords(window);
     if (id == kNotFound) return NoTargets();
-    {
-      absl::ReaderMutexLock lock(&cache_mu_);
-      auto it = thesaurus_phrase_cache_.find(id);
-      if (it != thesaurus_phrase_cache_.end()) return it->second;
+    auto [it, inserted] = caches.thesaurus_phrases.try_emplace(id);
+    if (inserted) {
+      std::vector<SwapTarget> targets;
+      AddThesaurusTargets(*thesaurus_, id, &targets);
+      if (targets.size() > size_t(options_.max_thesaurus_candidates)) {
+        targets.resize(options_.max_thesaurus_candidates);
+      }
+      it->second = Prepare(targets);
     }
-    std::vector<SwapTarget> out;
-    AddThesaurusTargets(*thesaurus_, id, &out);
-    if (out.size() > size_t(options_.max_thesaurus_candidates)) {
-      out.resize(options_.max_thesaurus_candidates);
-    }
-    PreparedTargets prepared = Prepare(out);
-    absl::MutexLock lock(&cache_mu_);
-    return thesaurus_phrase_cache_.emplace(id, std::move(prepared)).first->second;
+    return it->second;
   }
   const absl::string_view word = window.front();
-  {
-    absl::ReaderMutexLock lock(&cache_mu_);
-    auto it = word_cache_.find(word);
-    if (it != word_cache_.end()) return it->second;
+  auto it = caches.words.find(word);
+  if (it == caches.words.end()) {
+    it = caches.words.emplace(std::string(word), Prepare(ComputeWordCandidates(word))).first;
   }
-  PreparedTargets prepared = Prepare(ComputeWordCandidates(word));
-  absl::MutexLock lock(&cache_mu_);
-  return word_cache_.emplace(std::string(word), std::move(prepared)).first->second;
+  return it->second;
 }
 
 void LexiconDetector::Propose(const TokenizedText& tokens,
@@ -324,7 +333,8 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
       options_.max_window,
       std::max<size_t>(swaps_->max_words(), thesaurus_ ? thesaurus_->max_phrase_words() : 0));
   if (max_window == 0) return;
-  LogProbCache& lp = ThreadLogProbCache();
+  ThreadCaches& caches = Caches();
+  LogProbCache& lp = caches.log_prob;
   std::vector<LmWord> words;
   std::vector<absl::string_view> window;
   std::vector<Alternative> alternatives;
@@ -375,26 +385,32 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
       original_logprob[k] = lp.LogProb(k < n ? words[k].id : lm_->sentence_end_id(), h1, h2);
       if (k < n) fit[k] = original_logprob[k] - lm_->Unigram(words[k].id);
     }
-    // The alternative's gain over the original with everything else left as written: the swapped
-    // words and the two after them. A swap the decoder would choose almost never loses by much
-    // here, and most candidates lose by a lot, so this keeps the decoder's work small.
-    auto local_gain = [&](const Alternative& alt) {
+    // Whether the alternative loses to the original by more than local_prune_margin with
+    // everything else left as written, over the swapped words and the two after them. A swap the
+    // decoder would choose almost never loses by much here, and most candidates lose by a lot,
+    // so this keeps the decoder's work small. Every log probability is at most 0, so the sum can
+    // stop as soon as it is below the bar.
+    auto loses_locally = [&](const Alternative& alt) {
+      const uint32_t context_end = std::min(alt.end + 2, n + 1);
+      double bar = -options_.local_prune_margin - alt.bonus;
+      for (uint32_t k = alt.begin; k < context_end; ++k) bar += original_logprob[k];
       uint32_t h1 = alt.begin >= 1 ? words[alt.begin - 1].id : lm_->sentence_start_id();
       uint32_t h2 = alt.begin >= 2 ? words[alt.begin - 2].id
                                    : (alt.begin == 1 ? lm_->sentence_start_id() : kNoWord);
-      double gain = alt.bonus;
+      double score = 0;
       auto emit = [&](uint32_t w) {
-        gain += lp.LogProb(w, h1, h2);
+        score += lp.LogProb(w, h1, h2);
         h2 = h1;
         h1 = w;
+        return score < bar;
       };
-      for (uint32_t w : ids_of(alt)) emit(w);
-      const uint32_t context_end = std::min(alt.end + 2, n + 1);
-      for (uint32_t k = alt.end; k < context_end; ++k) {
-        emit(k < n ? words[k].id : lm_->sentence_end_id());
+      for (uint32_t w : ids_of(alt)) {
+        if (emit(w)) return true;
       }
-      for (uint32_t k = alt.begin; k < context_end; ++k) gain -= original_logprob[k];
-      return gain;
+      for (uint32_t k = alt.end; k < context_end; ++k) {
+        if (emit(k < n ? words[k].id : lm_->sentence_end_id())) return true;
+      }
+      return false;
     };
     // A window is worth thesaurus candidates when the text is surprising at both of its edges: its
     // first word fits its left context badly and the word after it fits the window badly (or the
@@ -408,10 +424,11 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
     // 1. Windows with swap candidates.
     id_pool.clear();
     alternatives.clear();
-    alternatives_at.assign(n, {});
+    ClearFirst(n, &alternatives_at);
     for (uint32_t start = 0; start < n; ++start) {
       window.clear();
       uint32_t word_count = 0;
+      bool function_words_only = true;  // so far in the window (hyphens aside)
       for (uint32_t t = words[start].token; t < sentence.end_token && word_count < max_window;
            ++t) {
         const Token& tok = tokens.tokens[t];
@@ -427,19 +444,20 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         }
         window.push_back(tokens.Norm(tok));
         ++word_count;
+        function_words_only = function_words_only && IsFunctionWord(window.back());
         // A capitalized first word must be an ordinary word written at the start of a
         // sentence, not a name ("Russia" is not "russia").
         if (tok.capitalized() && dictionary_words_ != nullptr &&
             dictionary_words_->Lookup(tokens.Norm(tok)) == nullptr) {
           break;
         }
-        if (AllFunctionWords(window)) continue;
+        if (function_words_only) continue;
         targets.clear();
-        for (const PreparedTarget& t : TableTargets(swaps_->Find(window))) {
+        for (const PreparedTarget& t : TableTargets(swaps_->Find(window), caches)) {
           targets.push_back({&t, t.sources});
         }
         if (surprising(start, start + word_count)) {
-          for (const PreparedTarget& t : ThesaurusTargets(window)) {
+          for (const PreparedTarget& t : ThesaurusTargets(window, caches)) {
             bool known = false;
             for (auto& [existing, sources] : targets) {
               if (existing->canonical == t.canonical) {
@@ -491,7 +509,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
           alt.bonus = window_unigram - candidate_unigram - penalty;
           alt.window_unigram = window_unigram;
           alt.window_unknown = window_unknown;
-          if (local_gain(alt) < -options_.local_prune_margin) {
+          if (loses_locally(alt)) {
             id_pool.resize(alt.ids_begin);
             continue;
           }
@@ -503,7 +521,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
     if (alternatives.empty()) continue;
 
     // 2. Viterbi over trigram states: keep each word or replace a window by an alternative.
-    layers.assign(n + 1, {});
+    ClearFirst(n + 1, &layers);
     State initial;
     initial.h1 = lm_->sentence_start_id();
     layers[0].push_back(initial);

@@ -20,10 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/node_hash_map.h"
-#include "absl/synchronization/mutex.h"
 #include "detector/lexicon/language_model.h"
-#include "detector/lexicon/log_prob_cache.h"
 #include "detector/lexicon/morphology.h"
 #include "detector/lexicon/phrase_lexicon.h"
 #include "detector/lexicon/swap_index.h"
@@ -49,7 +46,7 @@ struct LexiconOptions {
   // (log10 P(w | history) - log10 P(w)). Spinner-table candidates are always considered.
   double thesaurus_surprise_gate = 0.5;
   // At most this many thesaurus candidates per window (the most frequent ones).
-  int max_thesaurus_candidates = 8;
+  int max_thesaurus_candidates = 6;
   // Candidates that lose to the original by more than this (log10) over their window and the
   // two words after it, everything else as written, are not decoded.
   double local_prune_margin = 1.5;
@@ -94,6 +91,7 @@ class LexiconDetector {
     double unigram = 0;         // sum of their log10 unigram probabilities
   };
   using PreparedTargets = std::vector<PreparedTarget>;
+  struct ThreadCaches;  // lexicon_detector.cc
 
   // `lm` and `swaps` must outlive the detector. `thesaurus` may be null (no thesaurus
   // candidates). `inflections` (may be null: none) holds what compile_inflections recorded at
@@ -113,7 +111,7 @@ class LexiconDetector {
                   std::vector<const PhraseLexicon*> corpus_lexicons, const Thesaurus* inflections,
                   const PhraseLexicon* dictionary_words, LexiconOptions options);
 
-  // A copy shares the same data and options (the word cache starts empty).
+  // A copy shares the same data and options (its caches start empty).
   LexiconDetector(const LexiconDetector& other)
       : LexiconDetector(other.lm_, other.swaps_, other.thesaurus_, other.canonical_lexicons_,
                         other.curated_lexicon_, other.corpus_lexicons_, other.inflections_,
@@ -140,10 +138,12 @@ class LexiconDetector {
   // Candidates of one window, ready for the decoder: prepared once per word type or table entry
   // and cached, so a window costs hash probes, not allocations.
   // The swap index's targets for a window (`found` is what SwapIndex::Find returned).
-  const PreparedTargets& TableTargets(absl::Span<const SwapTarget> found) const;
+  const PreparedTargets& TableTargets(absl::Span<const SwapTarget> found,
+                                      ThreadCaches& caches) const;
   // Thesaurus candidates for a window (canonical phrases it can stand for, inflected like it),
   // most frequent first.
-  const PreparedTargets& ThesaurusTargets(absl::Span<const absl::string_view> window) const;
+  const PreparedTargets& ThesaurusTargets(absl::Span<const absl::string_view> window,
+                                          ThreadCaches& caches) const;
   std::vector<SwapTarget> ComputeWordCandidates(absl::string_view word) const;
   // Looks up each target's words in the language model; drops those it cannot score and those
   // made only of function words.
@@ -157,8 +157,9 @@ class LexiconDetector {
                       absl::string_view right) const;
   bool FormsCorpusPhrase(const std::vector<absl::string_view>& middle, absl::string_view left,
                          absl::string_view right) const;
-  // This thread's memo of lm_->LogProb (created on first use).
-  LogProbCache& ThreadLogProbCache() const;
+  // This thread's caches for this detector (created on first use): prepared targets by word
+  // type and a memo of lm_->LogProb. Per thread, so batch workers never wait on a lock.
+  ThreadCaches& Caches() const;
 
   const LanguageModel* lm_;
   const SwapIndex* swaps_;
@@ -169,17 +170,9 @@ class LexiconDetector {
   const Thesaurus* inflections_;
   const PhraseLexicon* dictionary_words_;
   LexiconOptions options_;
-  // Distinguishes detectors for the per-thread LogProbCache (ThreadLogProbCache).
+  // Distinguishes detectors for the per-thread caches (Caches()).
   uint64_t instance_id_;
   static inline std::atomic<uint64_t> next_instance_id_{0};
-  // Caches of prepared targets; entries are never removed, and node maps keep them in place,
-  // so references stay valid after the lock is released.
-  mutable absl::Mutex cache_mu_;
-  mutable absl::node_hash_map<std::string, PreparedTargets> word_cache_ ABSL_GUARDED_BY(cache_mu_);
-  mutable absl::node_hash_map<uint32_t, PreparedTargets> thesaurus_phrase_cache_
-      ABSL_GUARDED_BY(cache_mu_);
-  mutable absl::node_hash_map<const SwapTarget*, PreparedTargets> table_cache_
-      ABSL_GUARDED_BY(cache_mu_);
 };
 
 }  // namespace unspin
