@@ -4,6 +4,7 @@
 #include <limits>
 #include <memory>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/container/node_hash_map.h"
 #include "absl/strings/match.h"
@@ -141,7 +142,7 @@ struct LexiconDetector::ThreadCaches {
 
   LogProbCache log_prob;
   // Entries are never removed and node maps keep them in place, so references stay valid.
-  absl::node_hash_map<std::string, PreparedTargets> words;           // by the word
+  absl::flat_hash_map<std::string, const PreparedTargets*> words;    // into shared_words_
   absl::node_hash_map<uint32_t, PreparedTargets> thesaurus_phrases;  // by thesaurus phrase id
   absl::node_hash_map<const SwapTarget*, PreparedTargets> table;     // by SwapIndex::Find result
 };
@@ -321,10 +322,22 @@ const LexiconDetector::PreparedTargets& LexiconDetector::ThesaurusTargets(
   }
   const absl::string_view word = window.front();
   auto it = caches.words.find(word);
-  if (it == caches.words.end()) {
-    it = caches.words.emplace(std::string(word), Prepare(ComputeWordCandidates(word))).first;
+  if (it != caches.words.end()) return *it->second;
+  const PreparedTargets* shared = nullptr;
+  {
+    absl::ReaderMutexLock lock(&shared_words_mu_);
+    auto found = shared_words_.find(word);
+    if (found != shared_words_.end()) shared = &found->second;
   }
-  return it->second;
+  if (shared == nullptr) {
+    // Computed outside the lock so that workers do not queue; if two compute the same word, the
+    // first to insert wins and both use its entry.
+    PreparedTargets prepared = Prepare(ComputeWordCandidates(word));
+    absl::MutexLock lock(&shared_words_mu_);
+    shared = &shared_words_.emplace(std::string(word), std::move(prepared)).first->second;
+  }
+  caches.words.emplace(std::string(word), shared);
+  return *shared;
 }
 
 void LexiconDetector::Propose(const TokenizedText& tokens,

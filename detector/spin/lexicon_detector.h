@@ -20,6 +20,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/node_hash_map.h"
+#include "absl/synchronization/mutex.h"
 #include "detector/lexicon/language_model.h"
 #include "detector/lexicon/morphology.h"
 #include "detector/lexicon/phrase_lexicon.h"
@@ -170,6 +172,11 @@ class LexiconDetector {
   const Thesaurus* inflections_;
   const PhraseLexicon* dictionary_words_;
   LexiconOptions options_;
+  // Prepared thesaurus targets by word for all threads: computing them is the expensive part
+  // of a cache miss, so each word type is computed once; ThreadCaches point into it.
+  mutable absl::Mutex shared_words_mu_;
+  mutable absl::node_hash_map<std::string, PreparedTargets> shared_words_
+      ABSL_GUARDED_BY(shared_words_mu_);
   // Distinguishes detectors for the per-thread caches (Caches()).
   uint64_t instance_id_;
   static inline std::atomic<uint64_t> next_instance_id_{0};
