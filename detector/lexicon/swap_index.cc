@@ -25,15 +25,22 @@ void SwapIndex::Add(const std::vector<std::string>& spun, const std::string& can
   if (spun.empty() || canonical.empty()) return;
   const std::string key = absl::StrJoin(spun, " ");
   if (key == canonical) return;  // tables list the word itself among its synonyms
-  std::vector<SwapTarget>& targets = targets_[key];
+  std::vector<SwapTarget>& targets = entries_[key].targets;
   for (SwapTarget& t : targets) {
     if (t.canonical == canonical) {
       t.sources |= source;
       return;
     }
   }
+  if (targets.empty()) ++spun_forms_;
   targets.push_back(SwapTarget{canonical, source});
   if (spun.size() > max_words_) max_words_ = spun.size();
+  std::string prefix;
+  for (size_t i = 0; i + 1 < spun.size(); ++i) {
+    if (i > 0) prefix.push_back(' ');
+    prefix += spun[i];
+    entries_[prefix].longer_forms = true;
+  }
 }
 
 absl::Status SwapIndex::AddTable(absl::string_view text, const std::string& file,
@@ -69,6 +76,10 @@ absl::Status SwapIndex::AddTable(absl::string_view text, const std::string& file
 }
 
 absl::Span<const SwapTarget> SwapIndex::Find(absl::Span<const absl::string_view> words) const {
+  return FindWithPrefix(words).targets;
+}
+
+SwapIndex::Lookup SwapIndex::FindWithPrefix(absl::Span<const absl::string_view> words) const {
   if (words.empty() || words.size() > max_words_) return {};
   thread_local std::string key;
   key.clear();
@@ -76,9 +87,9 @@ absl::Span<const SwapTarget> SwapIndex::Find(absl::Span<const absl::string_view>
     if (i > 0) key.push_back(' ');
     key.append(words[i].data(), words[i].size());
   }
-  auto it = targets_.find(key);
-  if (it == targets_.end()) return {};
-  return it->second;
+  auto it = entries_.find(key);
+  if (it == entries_.end()) return {};
+  return Lookup{it->second.targets, it->second.longer_forms};
 }
 
 }  // namespace unspin

@@ -50,12 +50,26 @@ class SwapIndex {
   // Canonical phrases `words` can stand for; empty when none. Thread-safe.
   absl::Span<const SwapTarget> Find(absl::Span<const absl::string_view> words) const;
 
+  // Find, and whether a longer spun form starts with `words`: a caller growing a window word by
+  // word stops looking once none can match. One hash probe for both.
+  struct Lookup {
+    absl::Span<const SwapTarget> targets;
+    bool longer_forms = false;
+  };
+  Lookup FindWithPrefix(absl::Span<const absl::string_view> words) const;
+
   // Longest spun form in words: the detector never looks at longer windows.
   size_t max_words() const { return max_words_; }
-  size_t size() const { return targets_.size(); }
+  size_t size() const { return spun_forms_; }
 
  private:
-  absl::flat_hash_map<std::string, std::vector<SwapTarget>> targets_;
+  struct Entry {
+    std::vector<SwapTarget> targets;  // empty for a key that is only a prefix of spun forms
+    bool longer_forms = false;        // some longer spun form starts with this key
+  };
+  // Spun forms and every proper prefix (whole words) of a multiword one.
+  absl::flat_hash_map<std::string, Entry> entries_;
+  size_t spun_forms_ = 0;
   size_t max_words_ = 0;
 };
 

@@ -1,9 +1,9 @@
 #include "detector/lexicon/swap_index.h"
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace unspin {
 namespace {
@@ -48,6 +48,32 @@ TEST(SwapIndexTest, SourcesMerge) {
   ASSERT_EQ(targets.size(), 2u);
   EXPECT_EQ(targets[0].sources, kSwapFromSpinnerTable | kSwapFromThesaurus);
   EXPECT_EQ(targets[1].sources, kSwapFromThesaurus);
+}
+
+TEST(SwapIndexTest, FindWithPrefixTellsWhetherLongerFormsStartWithTheWords) {
+  SwapIndex index;
+  index.Add({"imaginative", "and", "prescient"}, "vision", kSwapFromSpinnerTable);
+  index.Add({"imaginative"}, "creative", kSwapFromSpinnerTable);
+  index.Add({"gadget"}, "machine", kSwapFromSpinnerTable);
+  struct Case {
+    std::vector<absl::string_view> words;
+    size_t targets;
+    bool longer_forms;
+  };
+  const Case cases[] = {
+      {{"imaginative"}, 1, true},         // a form itself and the start of a longer one
+      {{"imaginative", "and"}, 0, true},  // only a prefix: no targets
+      {{"imaginative", "and", "prescient"}, 1, false},
+      {{"gadget"}, 1, false},
+      {{"and"}, 0, false},  // inside a form is not its start
+      {{"unrelated"}, 0, false},
+  };
+  for (const Case& c : cases) {
+    const SwapIndex::Lookup found = index.FindWithPrefix(c.words);
+    EXPECT_EQ(found.targets.size(), c.targets) << c.words.front() << " +" << c.words.size();
+    EXPECT_EQ(found.longer_forms, c.longer_forms) << c.words.front() << " +" << c.words.size();
+  }
+  EXPECT_EQ(index.size(), 3u);  // spun forms, not prefixes
 }
 
 TEST(SwapIndexTest, MalformedTableNamesFileAndLine) {

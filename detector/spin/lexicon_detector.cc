@@ -442,7 +442,12 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
       window.clear();
       uint32_t word_count = 0;
       bool function_words_only = true;  // so far in the window (hyphens aside)
-      for (uint32_t t = words[start].token; t < sentence.end_token && word_count < max_window;
+      bool table_may_match = true;      // some spinner-table form starts with the window
+      // Thesaurus candidates need a surprising first word (see `surprising`); without them and
+      // without a table form to grow into, longer windows have nothing to offer.
+      const bool thesaurus_may_match = fit[start] < options_.thesaurus_surprise_gate;
+      for (uint32_t t = words[start].token; t < sentence.end_token && word_count < max_window &&
+                                            (table_may_match || thesaurus_may_match);
            ++t) {
         const Token& tok = tokens.tokens[t];
         if (tok.kind == TokenKind::kPunct) {
@@ -466,8 +471,12 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         }
         if (function_words_only) continue;
         targets.clear();
-        for (const PreparedTarget& t : TableTargets(swaps_->Find(window), caches)) {
-          targets.push_back({&t, t.sources});
+        if (table_may_match) {
+          const SwapIndex::Lookup table = swaps_->FindWithPrefix(window);
+          for (const PreparedTarget& t : TableTargets(table.targets, caches)) {
+            targets.push_back({&t, t.sources});
+          }
+          table_may_match = table.longer_forms;
         }
         if (surprising(start, start + word_count)) {
           for (const PreparedTarget& t : ThesaurusTargets(window, caches)) {
