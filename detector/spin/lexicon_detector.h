@@ -4,7 +4,9 @@
 // model judge each candidate in its sentence: a spun window is a rare combination whose
 // restoration is a strong collocation in the same context.
 //
-//   unspin::LexiconDetector lexicon(&lm, &swaps, unspin::LexiconOptions{});
+//   unspin::LexiconDetector lexicon(&lm, &swaps, &thesaurus, {&wordnet_phrases},
+//                                   &rule_phrases, /*corpus_lexicons=*/{}, &inflections,
+//                                   &dictionary_words, unspin::LexiconOptions{});
 //   std::vector<unspin::LexiconCandidate> candidates;
 //   lexicon.Propose(tokens, &candidates);
 //
@@ -85,7 +87,8 @@ struct LexiconCandidate {
 class LexiconDetector {
  public:
   // A canonical phrase ready for the decoder: its words' model ids and unigram weight, computed
-  // once per phrase rather than once per window that proposes it.
+  // once per phrase rather than once per window that proposes it. (Public only so that the
+  // decoder's internal types in lexicon_detector.cc can point at it.)
   struct PreparedTarget {
     std::string canonical;      // lower case, words separated by spaces
     uint8_t sources = 0;        // SwapSource bits
@@ -137,8 +140,8 @@ class LexiconDetector {
                                                       absl::string_view word);
 
  private:
-  // Candidates of one window, ready for the decoder: prepared once per word type or table entry
-  // and cached, so a window costs hash probes, not allocations.
+  // The two sources of a window's candidates, prepared once per word type, table entry or
+  // thesaurus phrase and cached, so a window costs hash probes, not allocations.
   // The swap index's targets for a window (`found` is what SwapIndex::Find returned).
   const PreparedTargets& TableTargets(absl::Span<const SwapTarget> found,
                                       ThreadCaches& caches) const;
@@ -159,8 +162,9 @@ class LexiconDetector {
                       absl::string_view right) const;
   bool FormsCorpusPhrase(const std::vector<absl::string_view>& middle, absl::string_view left,
                          absl::string_view right) const;
-  // This thread's caches for this detector (created on first use): prepared targets by word
-  // type and a memo of lm_->LogProb. Per thread, so batch workers never wait on a lock.
+  // This thread's caches for this detector (created on first use): prepared targets and a memo
+  // of lm_->LogProb. Per thread, so batch workers take a lock only when a thread first meets a
+  // word (shared_words_).
   ThreadCaches& Caches() const;
 
   const LanguageModel* lm_;

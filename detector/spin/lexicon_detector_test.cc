@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "detector/lexicon/data_paths.h"
@@ -127,6 +128,38 @@ TEST_F(LexiconDetectorTest, CleanNewsStaysQuietInTheDetector) {
       "said the talks would continue next week in Doha, Qatar.";
   const DocumentReport report = engine_->detector().Check(Document("clean", clean));
   EXPECT_TRUE(report.findings.empty()) << report.findings.front().message;
+}
+
+// The detector keeps per-thread caches (prepared candidates, model lookups). They must change
+// nothing: a worker thread finds what the main thread finds, and a detector never reads another
+// detector's entries, even one with other options used before it on the same thread.
+TEST_F(LexiconDetectorTest, CachesChangeNothing) {
+  const std::vector<std::string> texts = {
+      "In this paper, the optimistic impact is examined in detail.",  // a thesaurus swap
+      "We share an imaginative and prescient for the city.",          // a table swap
+      "Officials said the talks would continue next week."};
+  EngineOptions options;
+  options.builtin_packs = false;
+  options.lexicon_options.max_thesaurus_candidates = 1;  // only the most frequent candidate
+  auto narrow = Engine::Create(options);
+  ASSERT_TRUE(narrow.ok()) << narrow.status();
+  auto run_all = [&texts](const LexiconDetector& lexicon) {
+    std::vector<std::vector<std::string>> out;
+    for (const std::string& text : texts) out.push_back(Swaps(text, lexicon));
+    return out;
+  };
+  // References, each computed on a fresh thread (empty caches).
+  std::vector<std::vector<std::string>> full_reference, narrow_reference;
+  std::thread([&] { full_reference = run_all(*engine_->lexicon()); }).join();
+  std::thread([&] { narrow_reference = run_all(*(*narrow)->lexicon()); }).join();
+  EXPECT_TRUE(Has(full_reference[0], "optimistic=>positive"))
+      << ::testing::PrintToString(full_reference[0]);
+  EXPECT_FALSE(Has(narrow_reference[0], "optimistic=>positive"));  // "positive" ranks lower
+  // On this thread, alternating detectors, twice (the second time from warm caches).
+  for (int pass = 0; pass < 2; ++pass) {
+    EXPECT_EQ(run_all(*engine_->lexicon()), full_reference) << "pass " << pass;
+    EXPECT_EQ(run_all(*(*narrow)->lexicon()), narrow_reference) << "pass " << pass;
+  }
 }
 
 // The data files that replace a dictionary at run time hold exactly what the dictionary says.
