@@ -5,8 +5,10 @@
 //   unspin::LogProbCache cache(&lm);
 //   double lp = cache.LogProb(year, last, unspin::kNoWord);  // == lm.LogProb(year, last, kNoWord)
 //
-// Direct-mapped: a colliding trigram evicts the one before it, so memory is fixed. Not
-// thread-safe; give each thread its own.
+// Direct-mapped: a colliding trigram evicts the one before it, so memory is bounded. It starts
+// small and grows to its full size once it has missed four times its size: a short text (a
+// 2 KB file checked once) touches few pages, and the start-up of `unspin check` stays small.
+// Not thread-safe; give each thread its own.
 #ifndef UNSPIN_DETECTOR_LEXICON_LOG_PROB_CACHE_H_
 #define UNSPIN_DETECTOR_LEXICON_LOG_PROB_CACHE_H_
 
@@ -19,17 +21,18 @@ namespace unspin {
 
 class LogProbCache {
  public:
-  // `lm` must outlive the cache. The cache holds 2^log2_entries (0..32) trigrams, 24 bytes each.
-  explicit LogProbCache(const LanguageModel* lm, int log2_entries = 16);
+  // `lm` must outlive the cache. It holds at most 2^log2_entries trigrams (24 bytes each),
+  // 2^initial_log2_entries at first (both 1..32).
+  explicit LogProbCache(const LanguageModel* lm, int log2_entries = 16,
+                        int initial_log2_entries = 12);
 
   // Exactly lm.LogProb(word, prev1, prev2).
   double LogProb(uint32_t word, uint32_t prev1, uint32_t prev2) {
-    const uint32_t hash = word * 0x9E3779B1u ^ prev1 * 0x85EBCA77u ^ prev2 * 0xC2B2AE3Du;
-    Entry& e = entries_[uint64_t{hash} >> shift_];  // the high bits: the best mixed
-    if (e.word != word || e.prev1 != prev1 || e.prev2 != prev2) {
-      e = Entry{word, prev1, prev2, lm_->LogProb(word, prev1, prev2)};
-      ++misses_;
-    }
+    uint64_t hash = ((uint64_t{word} << 32 | prev1) * 0x9E3779B97F4A7C15u) ^
+                    (uint64_t{prev2} * 0xC2B2AE3D27D4EB4Fu);
+    hash ^= hash >> 29;
+    Entry& e = entries_[hash >> shift_];  // the high bits: the best mixed
+    if (e.word != word || e.prev1 != prev1 || e.prev2 != prev2) return Miss(e, word, prev1, prev2);
     return e.log_prob;
   }
 
@@ -45,8 +48,14 @@ class LogProbCache {
     double log_prob;
   };
 
+  // Asks the model, stores the answer in `e` (or grows the cache, dropping its entries).
+  double Miss(Entry& e, uint32_t word, uint32_t prev1, uint32_t prev2);
+  void Allocate(int log2_entries);
+
   const LanguageModel* lm_;
-  int shift_;
+  int log2_entries_;         // the full size
+  int shift_ = 0;            // 64 - log2 of the current size
+  uint64_t grow_after_ = 0;  // misses after which the cache takes its full size
   std::vector<Entry> entries_;
   uint64_t misses_ = 0;
 };

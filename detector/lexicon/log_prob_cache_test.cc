@@ -43,9 +43,10 @@ std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> AllQueries() {
 TEST(LogProbCacheTest, MatchesTheModelWhateverTheCacheSize) {
   std::string image;
   const LanguageModel lm = TinyModel(&image);
-  // One entry: every query evicts the last; 2^16: nothing collides.
-  for (int log2_entries : {0, 1, 4, 16}) {
-    LogProbCache cache(&lm, log2_entries);
+  // Two entries: most queries evict another; 2^16: nothing collides. Starting at two entries,
+  // the cache grows to its full size after 8 misses, in the middle of the first pass.
+  for (int log2_entries : {1, 4, 16}) {
+    LogProbCache cache(&lm, log2_entries, /*initial_log2_entries=*/1);
     for (int pass = 0; pass < 2; ++pass) {
       for (const auto& [w, h1, h2] : AllQueries()) {
         EXPECT_EQ(cache.LogProb(w, h1, h2), lm.LogProb(w, h1, h2))
@@ -58,7 +59,7 @@ TEST(LogProbCacheTest, MatchesTheModelWhateverTheCacheSize) {
 TEST(LogProbCacheTest, RepeatedQueriesHitTheCache) {
   std::string image;
   const LanguageModel lm = TinyModel(&image);
-  LogProbCache cache(&lm);
+  LogProbCache cache(&lm, 16, 16);
   cache.LogProb(3, 2, 0);
   cache.LogProb(4, 3, 2);
   EXPECT_EQ(cache.misses(), 2u);
@@ -67,6 +68,24 @@ TEST(LogProbCacheTest, RepeatedQueriesHitTheCache) {
   EXPECT_EQ(cache.misses(), 2u);
   cache.LogProb(4, 3, 1);  // another history is another trigram
   EXPECT_EQ(cache.misses(), 3u);
+}
+
+TEST(LogProbCacheTest, GrowsAfterFourTimesItsSizeInMisses) {
+  std::string image;
+  const LanguageModel lm = TinyModel(&image);
+  LogProbCache cache(&lm, /*log2_entries=*/16, /*initial_log2_entries=*/1);  // 2 entries
+  const auto queries = AllQueries();
+  auto pass = [&] {
+    const uint64_t before = cache.misses();
+    for (const auto& [w, h1, h2] : queries) cache.LogProb(w, h1, h2);
+    return cache.misses() - before;
+  };
+  // Two entries hold almost nothing: the first pass misses nearly every query, and the cache
+  // grows at its 8th miss, dropping what it held. The second pass misses only those first 8;
+  // from then on the full-size cache holds every query.
+  EXPECT_GT(pass(), queries.size() / 2);
+  EXPECT_LE(pass(), 8u);
+  EXPECT_EQ(pass(), 0u);
 }
 
 }  // namespace
