@@ -536,7 +536,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
             continue;
           }
           alternatives_at[alt.begin].push_back(static_cast<int32_t>(alternatives.size()));
-          alternatives.push_back(std::move(alt));
+          alternatives.push_back(alt);
         }
       }
     }
