@@ -10,6 +10,7 @@
 #include "detector/lexicon/language_model_builder.h"
 #include "detector/lexicon/sphinx_lm_reader.h"
 #include "detector/lexicon/sphinx_reference.h"
+#include "detector/lexicon/tiny_language_model.h"
 #include "detector/util/file_io.h"
 #include "gtest/gtest.h"
 
@@ -18,30 +19,9 @@ namespace {
 
 constexpr char kSphinxModel[] = "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin";
 
-// A five-word model small enough to compute Katz backoff by hand.
-//   unigrams (log10 P, backoff): <s> -99 -0.3 | </s> -1.0 0 | a -0.5 -0.2 | b -0.7 -0.4 |
-//                                c -1.2 -0.1
-//   bigrams: "<s> a" -0.3 bo -0.25 | "a b" -0.2 bo -0.15 | "b c" -0.4 bo -0.05 | "a c" -0.9 bo 0
-//   trigrams: "<s> a b" -0.1 | "a b c" -0.05
-NGramModelData TinyModel() {
-  NGramModelData m;
-  m.words = {"<s>", "</s>", "a", "b", "c"};
-  m.unigram_log_prob = {-99.0f, -1.0f, -0.5f, -0.7f, -1.2f};
-  m.unigram_log_backoff = {-0.3f, 0.0f, -0.2f, -0.4f, -0.1f};
-  m.bigrams = {
-      {0, 2, -0.3f, -0.25f}, {2, 3, -0.2f, -0.15f}, {3, 4, -0.4f, -0.05f}, {2, 4, -0.9f, 0.0f}};
-  m.trigrams = {{0, 2, 3, -0.1f}, {2, 3, 4, -0.05f}};
-  return m;
-}
-
-std::string TinyImage() {
-  absl::StatusOr<std::string> image = BuildLanguageModelImage(TinyModel(), {}, nullptr);
-  EXPECT_TRUE(image.ok()) << image.status();
-  return *image;
-}
-
+// Over the model of tiny_language_model.h, whose header shows the numbers these cases use.
 TEST(LanguageModelTest, KatzBackoffOnEveryPath) {
-  absl::StatusOr<LanguageModel> lm = LanguageModel::FromImage(TinyImage());
+  absl::StatusOr<LanguageModel> lm = LanguageModel::FromImage(TinyLanguageModelImage());
   ASSERT_TRUE(lm.ok()) << lm.status();
   struct Case {
     const char* query;  // "word | prev2 prev1"; "-" = no word, "zz" = unknown
@@ -79,7 +59,7 @@ TEST(LanguageModelTest, KatzBackoffOnEveryPath) {
 }
 
 TEST(LanguageModelTest, ScoreSequenceAddsSentenceMarkers) {
-  absl::StatusOr<LanguageModel> lm = LanguageModel::FromImage(TinyImage());
+  absl::StatusOr<LanguageModel> lm = LanguageModel::FromImage(TinyLanguageModelImage());
   ASSERT_TRUE(lm.ok());
   const uint32_t words[] = {lm->Find("a"), lm->Find("b")};
   // P(a|<s>) + P(b|<s> a) + P(</s>|a b)
@@ -107,7 +87,7 @@ TEST(LanguageModelBuilderTest, RejectsInconsistentModels) {
       {"unigram arrays", [](NGramModelData* m) { m->unigram_log_prob.pop_back(); }},
   };
   for (const Case& c : cases) {
-    NGramModelData model = TinyModel();
+    NGramModelData model = TinyNGramModel();
     c.damage(&model);
     EXPECT_EQ(BuildLanguageModelImage(model, {}, nullptr).status().code(),
               absl::StatusCode::kInvalidArgument)
@@ -117,7 +97,7 @@ TEST(LanguageModelBuilderTest, RejectsInconsistentModels) {
 
 TEST(LanguageModelTest, BadFilesAreClearErrors) {
   const std::string dir = std::getenv("TEST_TMPDIR");
-  const std::string image = TinyImage();
+  const std::string image = TinyLanguageModelImage();
   struct Case {
     std::string name;
     std::string contents;
@@ -145,7 +125,7 @@ TEST(LanguageModelTest, DamagedPayloadNeverReadsOutOfBounds) {
   // be wrong, but nothing may crash (ASan: bazel test --config=asan). Every byte of the small
   // sections at both ends (parameters, unigrams; slots, vocabulary) is flipped, and a sample of
   // the 600 KB of probability tables between them.
-  std::string damaged = TinyImage();
+  std::string damaged = TinyLanguageModelImage();
   int opened = 0;
   volatile double sink = 0;  // a flipped float may be any value, NaN included
   for (size_t pos = 64; pos < damaged.size();

@@ -4,25 +4,15 @@
 #include <tuple>
 #include <vector>
 
-#include "detector/lexicon/language_model_builder.h"
+#include "detector/lexicon/tiny_language_model.h"
 #include "gtest/gtest.h"
 
 namespace unspin {
 namespace {
 
-// <s> </s> a b c with a few bigrams and trigrams, so that queries take every path of LogProb
-// (trigram, bigram + backoff, unigram + backoffs, unknown word, unknown history).
+// The tiny model (tiny_language_model.h); `image` holds the bytes it reads.
 LanguageModel TinyModel(std::string* image) {
-  NGramModelData m;
-  m.words = {"<s>", "</s>", "a", "b", "c"};
-  m.unigram_log_prob = {-99.0f, -1.0f, -0.5f, -0.7f, -1.2f};
-  m.unigram_log_backoff = {-0.3f, 0.0f, -0.2f, -0.4f, -0.1f};
-  m.bigrams = {
-      {0, 2, -0.3f, -0.25f}, {2, 3, -0.2f, -0.15f}, {3, 4, -0.4f, -0.05f}, {2, 4, -0.9f, 0.0f}};
-  m.trigrams = {{0, 2, 3, -0.1f}, {2, 3, 4, -0.05f}};
-  absl::StatusOr<std::string> built = BuildLanguageModelImage(m, {}, nullptr);
-  EXPECT_TRUE(built.ok()) << built.status();
-  *image = *built;
+  *image = TinyLanguageModelImage();
   absl::StatusOr<LanguageModel> lm = LanguageModel::FromImage(*image);
   EXPECT_TRUE(lm.ok()) << lm.status();
   return std::move(*lm);
