@@ -36,7 +36,6 @@ class LogProbCache {
     return e.log_prob;
   }
 
-  const LanguageModel& model() const { return *lm_; }
   // Lookups that went to the model (for tests and tuning).
   uint64_t misses() const { return misses_; }
 

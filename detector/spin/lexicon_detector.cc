@@ -429,9 +429,8 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
     // first word fits its left context badly and the word after it fits the window badly (or the
     // sentence ends). A swapped word breaks the collocations on both sides of it; a word that
     // merely starts a new thought breaks only one.
-    auto surprising = [&](uint32_t begin, uint32_t end) {
-      return fit[begin] < options_.thesaurus_surprise_gate &&
-             (end >= n || fit[end] < options_.thesaurus_surprise_gate);
+    auto surprising_at = [&](uint32_t k) {
+      return k >= n || fit[k] < options_.thesaurus_surprise_gate;
     };
 
     // 1. Windows with swap candidates.
@@ -443,9 +442,9 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
       uint32_t word_count = 0;
       bool function_words_only = true;  // so far in the window (hyphens aside)
       bool table_may_match = true;      // some spinner-table form starts with the window
-      // Thesaurus candidates need a surprising first word (see `surprising`); without them and
-      // without a table form to grow into, longer windows have nothing to offer.
-      const bool thesaurus_may_match = fit[start] < options_.thesaurus_surprise_gate;
+      // Without a surprising first word there are no thesaurus candidates, and without them and
+      // a table form to grow into, longer windows have nothing to offer.
+      const bool thesaurus_may_match = surprising_at(start);
       for (uint32_t t = words[start].token; t < sentence.end_token && word_count < max_window &&
                                             (table_may_match || thesaurus_may_match);
            ++t) {
@@ -478,7 +477,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
           }
           table_may_match = table.longer_forms;
         }
-        if (surprising(start, start + word_count)) {
+        if (thesaurus_may_match && surprising_at(start + word_count)) {
           for (const PreparedTarget& t : ThesaurusTargets(window, caches)) {
             bool known = false;
             for (auto& [existing, sources] : targets) {
