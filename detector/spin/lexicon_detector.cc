@@ -427,11 +427,12 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
     };
     // A window is worth thesaurus candidates when the text is surprising at both of its edges: its
     // first word fits its left context badly and the word after it fits the window badly (or the
-    // sentence ends). A swapped word breaks the collocations on both sides of it; a word that
-    // merely starts a new thought breaks only one.
-    auto surprising_at = [&](uint32_t k) {
-      return k >= n || fit[k] < options_.thesaurus_surprise_gate;
-    };
+    // sentence ends), one of them very badly. A swapped word breaks the collocations on both sides
+    // of it; a word that merely starts a new thought breaks only one, and odd but unspun prose
+    // breaks them only mildly.
+    auto surprising_at = [&](uint32_t k, double gate) { return k >= n || fit[k] < gate; };
+    const double mild = options_.thesaurus_surprise_gate;
+    const double strong = options_.thesaurus_strong_surprise_gate;
 
     // 1. Windows with swap candidates.
     id_pool.clear();
@@ -444,7 +445,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
       bool table_may_match = true;      // some spinner-table form starts with the window
       // Without a surprising first word there are no thesaurus candidates, and without them and
       // a table form to grow into, longer windows have nothing to offer.
-      const bool thesaurus_may_match = surprising_at(start);
+      const bool thesaurus_may_match = surprising_at(start, mild);
       for (uint32_t t = words[start].token; t < sentence.end_token && word_count < max_window &&
                                             (table_may_match || thesaurus_may_match);
            ++t) {
@@ -477,7 +478,9 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
           }
           table_may_match = table.longer_forms;
         }
-        if (thesaurus_may_match && surprising_at(start + word_count)) {
+        const uint32_t after = start + word_count;
+        if (thesaurus_may_match && surprising_at(after, mild) &&
+            (surprising_at(start, strong) || surprising_at(after, strong))) {
           for (const PreparedTarget& t : ThesaurusTargets(window, caches)) {
             bool known = false;
             for (auto& [existing, sources] : targets) {

@@ -130,6 +130,21 @@ TEST_F(LexiconDetectorTest, CleanNewsStaysQuietInTheDetector) {
   EXPECT_TRUE(report.findings.empty()) << report.findings.front().message;
 }
 
+// Thesaurus candidates need one strong break at an edge of the window: "optimistic impact"
+// after "the" is only mildly surprising, so the default options leave it alone, and relaxing the
+// strong gate to the mild one restores it ("positive impact").
+TEST_F(LexiconDetectorTest, MildSurpriseAloneGetsNoThesaurusCandidates) {
+  const std::string text = "In this paper, the optimistic impact is examined in detail.";
+  EXPECT_FALSE(Has(Swaps(text), "optimistic=>positive"));
+  EngineOptions options;
+  options.builtin_packs = false;
+  options.lexicon_options.thesaurus_strong_surprise_gate =
+      options.lexicon_options.thesaurus_surprise_gate;
+  auto relaxed = Engine::Create(options);
+  ASSERT_TRUE(relaxed.ok()) << relaxed.status();
+  EXPECT_TRUE(Has(Swaps(text, *(*relaxed)->lexicon()), "optimistic=>positive"));
+}
+
 // The detector keeps per-thread caches (prepared candidates, model lookups). They must change
 // nothing: a worker thread finds what the main thread finds, and a detector never reads another
 // detector's entries, even one with other options used before it on the same thread.
@@ -140,6 +155,11 @@ TEST_F(LexiconDetectorTest, CachesChangeNothing) {
       "Officials said the talks would continue next week."};
   EngineOptions options;
   options.builtin_packs = false;
+  // Mild surprise is enough here, so that "optimistic impact" gets thesaurus candidates.
+  options.lexicon_options.thesaurus_strong_surprise_gate =
+      options.lexicon_options.thesaurus_surprise_gate;
+  auto full = Engine::Create(options);
+  ASSERT_TRUE(full.ok()) << full.status();
   options.lexicon_options.max_thesaurus_candidates = 1;  // only the most frequent candidate
   auto narrow = Engine::Create(options);
   ASSERT_TRUE(narrow.ok()) << narrow.status();
@@ -150,14 +170,14 @@ TEST_F(LexiconDetectorTest, CachesChangeNothing) {
   };
   // References, each computed on a fresh thread (empty caches).
   std::vector<std::vector<std::string>> full_reference, narrow_reference;
-  std::thread([&] { full_reference = run_all(*engine_->lexicon()); }).join();
+  std::thread([&] { full_reference = run_all(*(*full)->lexicon()); }).join();
   std::thread([&] { narrow_reference = run_all(*(*narrow)->lexicon()); }).join();
   EXPECT_TRUE(Has(full_reference[0], "optimistic=>positive"))
       << ::testing::PrintToString(full_reference[0]);
   EXPECT_FALSE(Has(narrow_reference[0], "optimistic=>positive"));  // "positive" ranks lower
   // On this thread, alternating detectors, twice (the second time from warm caches).
   for (int pass = 0; pass < 2; ++pass) {
-    EXPECT_EQ(run_all(*engine_->lexicon()), full_reference) << "pass " << pass;
+    EXPECT_EQ(run_all(*(*full)->lexicon()), full_reference) << "pass " << pass;
     EXPECT_EQ(run_all(*(*narrow)->lexicon()), narrow_reference) << "pass " << pass;
   }
 }
