@@ -122,7 +122,17 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Build(std::vector<RulePack> pa
   std::unique_ptr<RuleSet> set(new RuleSet());
   set->packs_ = std::move(packs);
   set->terminals_.emplace_back();  // root
-  absl::flat_hash_map<std::string, const Rule*> ids;
+  size_t rule_count = 0;
+  for (const RulePack& pack : set->packs_) rule_count += pack.rules.size();
+  // Sized once: growing these tables rehashes them again and again at every start-up (a rule
+  // has about two variants with the built-in packs).
+  set->variants_.reserve(2 * rule_count);
+  set->phrase_index_.reserve(2 * rule_count);
+  set->edges_.reserve(3 * rule_count);
+  set->terminals_.reserve(3 * rule_count);
+  set->vocabulary_.reserve(2 * rule_count);
+  absl::flat_hash_map<absl::string_view, const Rule*> ids;  // views of the ids in packs_
+  ids.reserve(rule_count);
   for (const RulePack& pack : set->packs_) {
     for (const Rule& rule : pack.rules) {
       auto [it, inserted] = ids.emplace(rule.id, &rule);
