@@ -105,16 +105,13 @@ int RunCheckCommand(const std::vector<std::string>& args) {
     return 2;
   }
   (*policy)->AdjustEngineOptions(&*engine_options);
-  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(*engine_options);
-  if (!engine.ok()) {
-    PrintError("check", engine.status().message());
-    return 2;
-  }
-  if (absl::Status s = (*policy)->Validate((*engine)->rules()); !s.ok()) {
+  Engine* engine = CreateEngineForProcess("check", *engine_options);
+  if (engine == nullptr) return 2;
+  if (absl::Status s = (*policy)->Validate(engine->rules()); !s.ok()) {
     PrintError("check", s.message());
     return 2;
   }
-  if ((*reporter)->UsesRuleCatalog()) rule_catalog.AddRuleSet((*engine)->rules());
+  if ((*reporter)->UsesRuleCatalog()) rule_catalog.AddRuleSet(engine->rules());
 
   // Files are read and checked on --jobs threads and arrive here in input order (batch.h).
   BatchRun run("check", batch_flags, *files, /*fix=*/false);
@@ -122,7 +119,7 @@ int RunCheckCommand(const std::vector<std::string>& args) {
   bool failing = false;
   bool write_error = false;
   std::string out;
-  run.Run((*engine)->detector(), *input_options, /*keep_bytes=*/false, [&](CheckedFile& file) {
+  run.Run(engine->detector(), *input_options, /*keep_bytes=*/false, [&](CheckedFile& file) {
     (*policy)->Apply(&file, /*for_check=*/true);
     run.summary().AddFile(file, 0);
     if (!file.status.ok()) {

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <memory>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -91,6 +92,17 @@ absl::StatusOr<std::vector<Document>> ReadDocuments(const std::string& path,
   if (!bytes.ok()) return bytes.status();
   const std::string name = path == "-" ? "<stdin>" : path;
   return LoadDocuments(name, std::move(*bytes), options, stats);
+}
+
+Engine* CreateEngineForProcess(absl::string_view command, const EngineOptions& options) {
+  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(options);
+  if (!engine.ok()) {
+    PrintError(command, engine.status().message());
+    return nullptr;
+  }
+  static auto* const kept = new std::vector<std::unique_ptr<Engine>>();
+  kept->push_back(std::move(*engine));
+  return kept->back().get();
 }
 
 void PrintError(absl::string_view command, absl::string_view message) {

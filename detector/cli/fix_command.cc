@@ -163,12 +163,9 @@ int RunFixCommand(const std::vector<std::string>& args) {
     return 2;
   }
   (*policy)->AdjustEngineOptions(&*engine_options);
-  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(*engine_options);
-  if (!engine.ok()) {
-    PrintError("fix", engine.status().message());
-    return 2;
-  }
-  if (absl::Status s = (*policy)->Validate((*engine)->rules()); !s.ok()) {
+  Engine* engine = CreateEngineForProcess("fix", *engine_options);
+  if (engine == nullptr) return 2;
+  if (absl::Status s = (*policy)->Validate(engine->rules()); !s.ok()) {
     PrintError("fix", s.message());
     return 2;
   }
@@ -214,7 +211,7 @@ int RunFixCommand(const std::vector<std::string>& args) {
   bool write_error = false;
   bool diff_found = false;  // --diff: some file would change
   size_t unsafe_skipped = 0;
-  run.Run(remaining, (*engine)->detector(), *input_options, /*keep_bytes=*/true,
+  run.Run(remaining, engine->detector(), *input_options, /*keep_bytes=*/true,
           [&](CheckedFile& file) {
             if (!file.status.ok()) {
               run.summary().AddFile(file, 0);
