@@ -45,6 +45,15 @@ class LexiconDetectorTest : public ::testing::Test {
   static std::vector<std::string> Swaps(const std::string& text) {
     return Swaps(text, *engine_->lexicon());
   }
+  // No rule packs, and thesaurus candidates wherever both edges of a window are mildly surprising
+  // (the strong gate relaxed to the mild one).
+  static EngineOptions MildSurpriseSuffices() {
+    EngineOptions options;
+    options.builtin_packs = false;
+    options.lexicon_options.thesaurus_strong_surprise_gate =
+        options.lexicon_options.thesaurus_surprise_gate;
+    return options;
+  }
   static bool Has(const std::vector<std::string>& swaps, const std::string& swap) {
     return std::find(swaps.begin(), swaps.end(), swap) != swaps.end();
   }
@@ -136,11 +145,7 @@ TEST_F(LexiconDetectorTest, CleanNewsStaysQuietInTheDetector) {
 TEST_F(LexiconDetectorTest, MildSurpriseAloneGetsNoThesaurusCandidates) {
   const std::string text = "In this paper, the optimistic impact is examined in detail.";
   EXPECT_FALSE(Has(Swaps(text), "optimistic=>positive"));
-  EngineOptions options;
-  options.builtin_packs = false;
-  options.lexicon_options.thesaurus_strong_surprise_gate =
-      options.lexicon_options.thesaurus_surprise_gate;
-  auto relaxed = Engine::Create(options);
+  auto relaxed = Engine::Create(MildSurpriseSuffices());
   ASSERT_TRUE(relaxed.ok()) << relaxed.status();
   EXPECT_TRUE(Has(Swaps(text, *(*relaxed)->lexicon()), "optimistic=>positive"));
 }
@@ -153,11 +158,8 @@ TEST_F(LexiconDetectorTest, CachesChangeNothing) {
       "In this paper, the optimistic impact is examined in detail.",  // a thesaurus swap
       "We share an imaginative and prescient for the city.",          // a table swap
       "Officials said the talks would continue next week."};
-  EngineOptions options;
-  options.builtin_packs = false;
   // Mild surprise is enough here, so that "optimistic impact" gets thesaurus candidates.
-  options.lexicon_options.thesaurus_strong_surprise_gate =
-      options.lexicon_options.thesaurus_surprise_gate;
+  EngineOptions options = MildSurpriseSuffices();
   auto full = Engine::Create(options);
   ASSERT_TRUE(full.ok()) << full.status();
   options.lexicon_options.max_thesaurus_candidates = 1;  // only the most frequent candidate
