@@ -21,7 +21,8 @@ ABSL_FLAG(std::string, out, "", "compiled language model to write");
 ABSL_FLAG(int, verify, 20000,
           "queries per backoff path compared with sphinxbase after building (0: skip); any "
           "difference above 1e-3 fails the build");
-ABSL_FLAG(double, load_factor, 0.8, "fill of the n-gram hash tables");
+ABSL_FLAG(double, load_factor, unspin::LanguageModelBuildOptions{}.load_factor,
+          "fill of the n-gram hash tables");
 
 namespace {
 
