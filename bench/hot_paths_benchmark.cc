@@ -11,15 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "detector/lexicon/data/builtin_swaps.h"
 #include "detector/lexicon/precomputed/startup_morphology.h"
-#include "detector/lexicon/swap_index.h"
-#include "detector/rules/matcher.h"
-#include "detector/rules/pack_parser.h"
 #include "detector/spin/engine.h"
 #include "detector/text/document.h"
 #include "detector/text/tokenizer.h"
-#include "rules/builtin_packs.h"
 
 namespace unspin {
 namespace {
@@ -149,32 +144,38 @@ void BM_EngineCreate(benchmark::State& state) {
 }
 BENCHMARK(BM_EngineCreate)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(5);
 
-// The pieces of Engine::Create, each on its own: the two start-up threads run the first on
-// one side and the morphology plus the swap index on the other.
-std::vector<RulePack> ParseBuiltinPacks() {
+// The pieces of Engine::Create, each on its own (engine.h): one start-up thread parses the packs
+// and then builds the rule set, the other creates the morphology and then the swap index.
+std::vector<RulePack> BuiltinPacksOrEmpty() {
   std::vector<RulePack> packs;
-  for (const EmbeddedFile& embedded : BuiltinPacks()) {
-    absl::StatusOr<RulePack> pack = ParseRulePack(embedded.text, embedded.path);
-    if (pack.ok()) packs.push_back(std::move(*pack));
-  }
+  if (!ParseBuiltinPacks(&packs).ok()) packs.clear();
   return packs;
 }
 
+// The morphology start-up uses (recorded answers); null, with the benchmark failed, without one.
+std::unique_ptr<Morphology> StartupMorphologyOrSkip(benchmark::State& state) {
+  absl::StatusOr<std::unique_ptr<Morphology>> m = CreateStartupMorphology(MorphologyOptions{});
+  if (!m.ok()) {
+    state.SkipWithError("no morphology");
+    return nullptr;
+  }
+  return std::move(*m);
+}
+
 void BM_ParseBuiltinPacks(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(ParseBuiltinPacks());
+  for (auto _ : state) benchmark::DoNotOptimize(BuiltinPacksOrEmpty());
 }
 BENCHMARK(BM_ParseBuiltinPacks)->Unit(benchmark::kMillisecond);
 
 void BM_BuildRuleSet(benchmark::State& state) {
-  absl::StatusOr<std::unique_ptr<Morphology>> morphology =
-      CreateStartupMorphology(MorphologyOptions{});
-  if (!morphology.ok()) return state.SkipWithError("no morphology");
+  const std::unique_ptr<Morphology> morphology = StartupMorphologyOrSkip(state);
+  if (morphology == nullptr) return;
   for (auto _ : state) {
     state.PauseTiming();
-    std::vector<RulePack> packs = ParseBuiltinPacks();
+    std::vector<RulePack> packs = BuiltinPacksOrEmpty();
     state.ResumeTiming();
     absl::StatusOr<std::unique_ptr<RuleSet>> rules =
-        RuleSet::Build(std::move(packs), morphology->get());
+        RuleSet::Build(std::move(packs), morphology.get());
     if (!rules.ok()) return state.SkipWithError("cannot build the rules");
     benchmark::DoNotOptimize(rules->get());
   }
@@ -183,23 +184,20 @@ BENCHMARK(BM_BuildRuleSet)->Unit(benchmark::kMillisecond);
 
 void BM_StartupMorphology(benchmark::State& state) {
   for (auto _ : state) {
-    absl::StatusOr<std::unique_ptr<Morphology>> m = CreateStartupMorphology(MorphologyOptions{});
-    if (!m.ok()) return state.SkipWithError("no morphology");
-    benchmark::DoNotOptimize(m->get());
+    const std::unique_ptr<Morphology> m = StartupMorphologyOrSkip(state);
+    if (m == nullptr) return;
+    benchmark::DoNotOptimize(m.get());
   }
 }
 BENCHMARK(BM_StartupMorphology)->Unit(benchmark::kMillisecond);
 
 void BM_BuildSwapIndex(benchmark::State& state) {
-  absl::StatusOr<std::unique_ptr<Morphology>> morphology =
-      CreateStartupMorphology(MorphologyOptions{});
-  if (!morphology.ok()) return state.SkipWithError("no morphology");
+  const std::unique_ptr<Morphology> morphology = StartupMorphologyOrSkip(state);
+  if (morphology == nullptr) return;
   for (auto _ : state) {
     SwapIndex swaps;
-    for (const EmbeddedFile& table : BuiltinSwapTables()) {
-      if (!swaps.AddTable(table.text, table.path, morphology->get(), kSwapFromSpinnerTable).ok()) {
-        return state.SkipWithError("cannot read a swap table");
-      }
+    if (!AddBuiltinSwapTables(morphology.get(), &swaps).ok()) {
+      return state.SkipWithError("cannot read a swap table");
     }
     benchmark::DoNotOptimize(swaps.size());
   }

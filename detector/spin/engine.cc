@@ -26,6 +26,22 @@ absl::Status OpenDataFile(absl::string_view dir, absl::string_view file, std::un
 
 }  // namespace
 
+absl::Status ParseBuiltinPacks(std::vector<RulePack>* packs) {
+  for (const EmbeddedFile& embedded : BuiltinPacks()) {
+    UNSPIN_ASSIGN_OR_RETURN(RulePack pack, ParseRulePack(embedded.text, embedded.path));
+    packs->push_back(std::move(pack));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status AddBuiltinSwapTables(Morphology* morphology, SwapIndex* swaps) {
+  for (const EmbeddedFile& table : BuiltinSwapTables()) {
+    UNSPIN_RETURN_IF_ERROR(
+        swaps->AddTable(table.text, table.path, morphology, kSwapFromSpinnerTable));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status Engine::LoadLexiconData(const EngineOptions& options) {
   DataDirOptions data_options;
   data_options.explicit_dir = options.data_dir;
@@ -36,10 +52,7 @@ absl::Status Engine::LoadLexiconData(const EngineOptions& options) {
   UNSPIN_RETURN_IF_ERROR(OpenDataFile(data_dir, kInflectionsFile, &inflections_));
   UNSPIN_RETURN_IF_ERROR(OpenDataFile(data_dir, kDictionaryWordsFile, &dictionary_words_));
   swaps_ = std::make_unique<SwapIndex>();
-  for (const EmbeddedFile& table : BuiltinSwapTables()) {
-    UNSPIN_RETURN_IF_ERROR(
-        swaps_->AddTable(table.text, table.path, morphology_.get(), kSwapFromSpinnerTable));
-  }
+  UNSPIN_RETURN_IF_ERROR(AddBuiltinSwapTables(morphology_.get(), swaps_.get()));
   for (const std::string& path : options.corpus_lexicons) {
     UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon lexicon, PhraseLexicon::Open(path));
     corpus_lexicons_.push_back(std::make_unique<PhraseLexicon>(std::move(lexicon)));
@@ -72,12 +85,7 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& opti
   });
   absl::Cleanup join = [&loader] { loader.join(); };
   std::vector<RulePack> packs;
-  if (options.builtin_packs) {
-    for (const EmbeddedFile& embedded : BuiltinPacks()) {
-      UNSPIN_ASSIGN_OR_RETURN(RulePack pack, ParseRulePack(embedded.text, embedded.path));
-      packs.push_back(std::move(pack));
-    }
-  }
+  if (options.builtin_packs) UNSPIN_RETURN_IF_ERROR(ParseBuiltinPacks(&packs));
   for (const std::string& file : options.rule_files) {
     UNSPIN_ASSIGN_OR_RETURN(std::string text, ReadFileToString(file));
     UNSPIN_ASSIGN_OR_RETURN(RulePack pack, ParseRulePack(text, file));

@@ -46,6 +46,14 @@ struct EngineOptions {
   DetectorOptions detector;
 };
 
+// The steps of Engine::Create that read what is compiled into the binary, callable on their own
+// so that bench:hot_paths_benchmark times exactly what start-up does.
+// Parses the built-in rule packs (rules/*.rules) and appends them to *packs.
+absl::Status ParseBuiltinPacks(std::vector<RulePack>* packs);
+// Adds the built-in spinner swap tables, inflected through `morphology` (may be null: no
+// inflected variants), to *swaps.
+absl::Status AddBuiltinSwapTables(Morphology* morphology, SwapIndex* swaps);
+
 class Engine {
  public:
   static absl::StatusOr<std::unique_ptr<Engine>> Create(const EngineOptions& options);
