@@ -361,6 +361,11 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
   auto ids_of = [&id_pool](const Alternative& alt) {
     return absl::MakeConstSpan(id_pool.data() + alt.ids_begin, alt.ids_count);
   };
+  // What the decoder charges for a swap: spinner-table swaps are cheaper than thesaurus ones.
+  auto swap_penalty = [this](uint8_t sources) {
+    return (sources & kSwapFromSpinnerTable) ? options_.table_swap_penalty
+                                             : options_.thesaurus_swap_penalty;
+  };
   // Sentences are decoded one by one; an overlong "sentence" (a text without full stops) is cut
   // into pieces so the decoder's memory and time stay linear in the text.
   std::vector<Sentence> segments;
@@ -527,10 +532,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
           }
           id_pool.insert(id_pool.end(), target->ids.begin(), target->ids.end());
           alt.ids_count = static_cast<uint32_t>(id_pool.size()) - alt.ids_begin;
-          const double penalty = (sources & kSwapFromSpinnerTable)
-                                     ? options_.table_swap_penalty
-                                     : options_.thesaurus_swap_penalty;
-          alt.bonus = window_unigram - candidate_unigram - penalty;
+          alt.bonus = window_unigram - candidate_unigram - swap_penalty(sources);
           alt.window_unigram = window_unigram;
           alt.window_unknown = window_unknown;
           if (loses_locally(alt)) {
@@ -646,9 +648,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
     const double with_all = score_with(-1);
     for (int32_t a : chosen) {
       const Alternative& alt = alternatives[a];
-      const double penalty = (alt.sources & kSwapFromSpinnerTable)
-                                 ? options_.table_swap_penalty
-                                 : options_.thesaurus_swap_penalty;
+      const double penalty = swap_penalty(alt.sources);
       LexiconCandidate c;
       c.first_token = alt.first_token;
       c.end_token = alt.end_token;
@@ -682,7 +682,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
       for (uint32_t k = alt.begin; k < alt.end; ++k) original[k - alt.begin] = words[k].id;
       int unused = 0;
       c.window_gaps = gaps(original.data(), original.size(), &c.pairs_checked);
-      c.candidate_gaps = gaps(id_pool.data() + alt.ids_begin, alt.ids_count, &unused);
+      c.candidate_gaps = gaps(ids_of(alt).data(), alt.ids_count, &unused);
       if (!canonical_lexicons_.empty() || curated_lexicon_ != nullptr ||
           !corpus_lexicons_.empty()) {
         const absl::string_view left_word =
