@@ -9,22 +9,27 @@
 namespace unspin {
 namespace {
 
-// A finding before overlap resolution: from a rule match or a lexicon swap.
+// A finding before overlap resolution: from a rule match, a spun term or a lexicon swap.
 struct Candidate {
   uint32_t first_token;
   uint32_t end_token;
   double confidence;
   Severity severity;
-  const RuleMatch* match;           // rule candidates
-  const LexiconCandidate* lexicon;  // lexicon candidates
+  const RuleMatch* match = nullptr;           // rule candidates
+  const LexiconCandidate* lexicon = nullptr;  // lexicon candidates
+  const TermMatch* term = nullptr;            // term candidates
+
+  // Hand-checked before composed from curated parts before inferred.
+  int rank() const { return match != nullptr ? 0 : term != nullptr ? 1 : 2; }
 };
 
 double Logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
 }  // namespace
 
-Detector::Detector(const RuleSet* rules, const LexiconDetector* lexicon, DetectorOptions options)
-    : rules_(rules), lexicon_(lexicon), options_(options) {}
+Detector::Detector(const RuleSet* rules, const LexiconDetector* lexicon, const TermMatcher* terms,
+                   DetectorOptions options)
+    : rules_(rules), lexicon_(lexicon), terms_(terms), options_(options) {}
 
 DocumentReport Detector::Check(const Document& document) const {
   return Check(document, Tokenize(document.text()));
@@ -57,36 +62,56 @@ DocumentReport Detector::Check(const Document& document, const TokenizedText& to
   if (rules_ != nullptr && options_.use_rules) rules_->Match(tokens, document.text(), &matches);
   std::vector<LexiconCandidate> swaps;
   if (lexicon_ != nullptr && options_.use_lexicon) lexicon_->Propose(tokens, &swaps);
+  std::vector<TermMatch> terms;
+  if (terms_ != nullptr && options_.use_lexicon) terms_->Match(tokens, &terms);
 
   std::vector<Candidate> candidates;
-  candidates.reserve(matches.size() + swaps.size());
+  candidates.reserve(matches.size() + terms.size() + swaps.size());
   std::vector<double> paragraph_evidence(paragraph_words.size(), 0.0);
   for (const RuleMatch& m : matches) {
     candidates.push_back(
         Candidate{m.first_token, m.end_token, m.rule->confidence, m.rule->severity, &m, nullptr});
     paragraph_evidence[paragraph_of[m.first_token]] += m.rule->confidence;
   }
-  // A swap's own evidence, before its neighbours weigh in.
-  auto own_logit = [&](const LexiconCandidate& c) {
+  // Lexicon evidence (spun terms, then swaps): each item's own evidence as a logit, before its
+  // neighbours weigh in.
+  struct Inferred {
+    uint32_t first_token, end_token;
+    double own_logit;
+    const LexiconCandidate* swap;
+    const TermMatch* term;
+  };
+  std::vector<Inferred> inferred;
+  inferred.reserve(terms.size() + swaps.size());
+  for (const TermMatch& t : terms) {
+    // Spinner-table swaps into a curated term are evidence on their own; a thesaurus swap is
+    // too often a normal word choice ("energy facility" is not a spun "energy efficiency")
+    // unless the text around it is spun too.
+    const double logit = (t.sources & kSwapFromSpinnerTable)
+                             ? (t.ambiguous ? options_.ambiguous_term_logit : options_.term_logit)
+                             : options_.thesaurus_term_logit;
+    inferred.push_back(Inferred{t.first_token, t.end_token, logit, nullptr, &t});
+  }
+  for (const LexiconCandidate& c : swaps) {
     double logit = options_.lexicon_bias +
                    options_.lexicon_association_weight * c.association_gain +
                    options_.lexicon_raw_weight * c.raw_gain;
     if (c.sources & kSwapFromSpinnerTable) logit += options_.lexicon_table_bonus;
     if (c.repairs_phrase) logit += options_.lexicon_phrase_bonus;
-    return logit;
-  };
-  std::vector<double> own(swaps.size());
-  // Only swaps that are convincing on their own count as evidence for others: weak swaps are
+    inferred.push_back(Inferred{c.first_token, c.end_token, logit, &c, nullptr});
+  }
+  std::vector<double> own(inferred.size());
+  // Only items that are convincing on their own count as evidence for others: weak swaps are
   // everywhere, spun or not, and must not lift each other.
-  for (size_t i = 0; i < swaps.size(); ++i) {
-    const double p = Logistic(own_logit(swaps[i]));
+  for (size_t i = 0; i < inferred.size(); ++i) {
+    const double p = Logistic(inferred[i].own_logit);
     own[i] = p >= options_.lexicon_min_confidence ? p : 0.0;
-    paragraph_evidence[paragraph_of[swaps[i].first_token]] += own[i];
+    paragraph_evidence[paragraph_of[inferred[i].first_token]] += own[i];
   }
   double document_evidence = 0;
   for (double e : paragraph_evidence) document_evidence += e;
-  for (size_t i = 0; i < swaps.size(); ++i) {
-    const LexiconCandidate& c = swaps[i];
+  for (size_t i = 0; i < inferred.size(); ++i) {
+    const Inferred& c = inferred[i];
     const uint32_t p = paragraph_of[c.first_token];
     const double paragraph_density =
         (paragraph_evidence[p] - own[i]) * 100.0 / std::max(1.0, paragraph_words[p]);
@@ -94,18 +119,18 @@ DocumentReport Detector::Check(const Document& document, const TokenizedText& to
                                     std::max<double>(1.0, static_cast<double>(report.word_count));
     const double context =
         std::log1p(paragraph_density + options_.lexicon_document_weight * document_density);
-    const double confidence = Logistic(own_logit(c) + options_.lexicon_context_weight * context);
+    const double confidence = Logistic(c.own_logit + options_.lexicon_context_weight * context);
     if (confidence < options_.lexicon_min_confidence) continue;
     candidates.push_back(Candidate{c.first_token, c.end_token, confidence,
                                    confidence >= 0.8 ? Severity::kWarning : Severity::kInfo,
-                                   nullptr, &c});
+                                   nullptr, c.swap, c.term});
   }
 
-  // Rules before lexicon swaps (hand-checked beats inferred), then longest, then most confident,
-  // then earliest: greedy selection keeps the best reading of each stretch of text.
+  // Rules, then spun terms, then lexicon swaps (hand-checked beats inferred), then longest, then
+  // most confident, then earliest: greedy selection keeps the best reading of each stretch.
   std::stable_sort(
       candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-        if ((a.match != nullptr) != (b.match != nullptr)) return a.match != nullptr;
+        if (a.rank() != b.rank()) return a.rank() < b.rank();
         const uint32_t la = a.end_token - a.first_token, lb = b.end_token - b.first_token;
         if (la != lb) return la > lb;
         if (a.confidence != b.confidence) return a.confidence > b.confidence;
@@ -149,6 +174,16 @@ DocumentReport Detector::Check(const Document& document, const TokenizedText& to
       f.rule_id = c.match->rule->id;
       f.message = c.match->rule->message;
       f.replacement = MatchCase(original, *c.match->replacement);
+    } else if (c.term != nullptr) {
+      const TermMatch& t = *c.term;
+      f.rule_id = "lexicon.term";
+      f.replacement = MatchCase(original, *t.term);
+      f.curated_restoration = !t.ambiguous;
+      f.message = absl::StrFormat(
+          "\"%s\" reads like the term \"%s\" spun (%d word%s swapped through %s%s)", original,
+          f.replacement, t.swapped_words, t.swapped_words == 1 ? "" : "s",
+          (t.sources & kSwapFromSpinnerTable) ? "the spinner table" : "the thesaurus",
+          t.ambiguous ? "; another term fits as well" : "");
     } else {
       const LexiconCandidate& l = *c.lexicon;
       const bool table = l.sources & kSwapFromSpinnerTable;

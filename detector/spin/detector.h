@@ -17,6 +17,7 @@
 #include "detector/rules/matcher.h"
 #include "detector/spin/finding.h"
 #include "detector/spin/lexicon_detector.h"
+#include "detector/spin/term_matcher.h"
 #include "detector/text/document.h"
 #include "detector/text/tokenizer.h"
 
@@ -30,7 +31,7 @@ struct DetectorOptions {
   double min_confidence = 0.0;
   // Run the rule packs.
   bool use_rules = true;
-  // Run the lexicon detector (when the detector has one).
+  // Run the lexicon detector and the term matcher (those the detector has).
   bool use_lexicon = true;
   // How lexicon evidence becomes confidence: a logistic model over the swap's own evidence and the
   // spin around it, fitted on development data (README, "Evaluation") and rounded.
@@ -53,6 +54,15 @@ struct DetectorOptions {
   double lexicon_document_weight = 1.0;
   // Lexicon findings below this confidence are not reported.
   double lexicon_min_confidence = 0.7;
+  // Logit of a spun curated term (TermMatcher) reached through spinner-table swaps, before the
+  // spin around it weighs in: logistic(2.2) = 0.9, the safe-fix threshold for curated
+  // restorations (fix_policy.h), since both the term and the swaps were written by people.
+  double term_logit = 2.2;
+  // The same when another term fits the window equally well (the restoration is a guess).
+  double ambiguous_term_logit = 1.1;
+  // The same when a swap is only in the general thesaurus: not reported (below
+  // lexicon_min_confidence) unless the paragraph or document shows other spin.
+  double thesaurus_term_logit = -1.0;
 };
 
 struct DocumentReport {
@@ -69,10 +79,15 @@ struct DocumentReport {
 
 class Detector {
  public:
-  // `rules` and `lexicon` may be null (no rule or no lexicon detection); they must outlive the
-  // detector.
-  Detector(const RuleSet* rules, const LexiconDetector* lexicon, DetectorOptions options);
-  Detector(const RuleSet* rules, DetectorOptions options) : Detector(rules, nullptr, options) {}
+  // `rules`, `lexicon` and `terms` may be null (no rule, lexicon or term detection); they must
+  // outlive the detector. Lexicon and term detection together are the lexicon detectors
+  // (DetectorOptions::use_lexicon).
+  Detector(const RuleSet* rules, const LexiconDetector* lexicon, const TermMatcher* terms,
+           DetectorOptions options);
+  Detector(const RuleSet* rules, const LexiconDetector* lexicon, DetectorOptions options)
+      : Detector(rules, lexicon, nullptr, options) {}
+  Detector(const RuleSet* rules, DetectorOptions options)
+      : Detector(rules, nullptr, nullptr, options) {}
 
   DocumentReport Check(const Document& document) const;
   // The same on already tokenized text (tokens from Tokenize(document.text())).
@@ -83,6 +98,7 @@ class Detector {
  private:
   const RuleSet* rules_;
   const LexiconDetector* lexicon_;
+  const TermMatcher* terms_;
   DetectorOptions options_;
 };
 

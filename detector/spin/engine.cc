@@ -4,8 +4,12 @@
 #include <utility>
 
 #include "absl/cleanup/cleanup.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "absl/synchronization/notification.h"
 #include "detector/lexicon/data/builtin_swaps.h"
+#include "detector/lexicon/data/builtin_terms.h"
 #include "detector/lexicon/data_paths.h"
 #include "detector/lexicon/precomputed/startup_morphology.h"
 #include "detector/rules/pack_parser.h"
@@ -32,6 +36,29 @@ absl::Status ParseBuiltinPacks(std::vector<RulePack>* packs) {
     packs->push_back(std::move(pack));
   }
   return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<std::string>> CuratedTerms(const std::vector<RulePack>& packs) {
+  std::vector<std::string> terms;
+  for (const EmbeddedFile& list : BuiltinTermLists()) {
+    int line_number = 0;
+    for (absl::string_view line : absl::StrSplit(list.text, '\n')) {
+      ++line_number;
+      line = absl::StripAsciiWhitespace(line);
+      if (line.empty() || line.front() == '#') continue;
+      if (line.find(' ') == absl::string_view::npos && line.find('-') == absl::string_view::npos) {
+        return absl::InvalidArgumentError(absl::StrFormat(
+            "%s:%d: a term has two or more words, got \"%s\"", list.path, line_number, line));
+      }
+      terms.emplace_back(line);
+    }
+  }
+  for (const RulePack& pack : packs) {
+    for (const Rule& rule : pack.rules) {
+      if (rule.replacement.find(' ') != std::string::npos) terms.push_back(rule.replacement);
+    }
+  }
+  return terms;
 }
 
 absl::Status AddBuiltinSwapTables(Morphology* morphology, SwapIndex* swaps) {
@@ -100,26 +127,29 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& opti
   if (options.lexicon) {
     std::vector<const PhraseLexicon*> corpus_lexicons;
     for (const auto& lexicon : engine->corpus_lexicons_) corpus_lexicons.push_back(lexicon.get());
-    // Every multiword restoration a rule pack names is a phrase somebody checked.
+    // Every curated term (a rule pack's multiword restoration, the term list) is a phrase
+    // somebody checked.
+    UNSPIN_ASSIGN_OR_RETURN(const std::vector<std::string> terms,
+                            CuratedTerms(engine->rules_->packs()));
     PhraseLexiconBuilder rule_phrases;
     PhraseInfo curated;
     curated.sources = kFromCurated;
-    for (const RulePack& pack : engine->rules_->packs()) {
-      for (const Rule& rule : pack.rules) {
-        if (rule.replacement.find(' ') != std::string::npos)
-          rule_phrases.Add(rule.replacement, curated);
-      }
-    }
+    for (const std::string& term : terms) rule_phrases.Add(term, curated);
     UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon rule_lexicon, rule_phrases.BuildLexicon());
     engine->rule_phrases_ = std::make_unique<PhraseLexicon>(std::move(rule_lexicon));
     engine->lexicon_ = std::make_unique<LexiconDetector>(
         engine->language_model_.get(), engine->swaps_.get(), engine->thesaurus_.get(),
         std::vector<const PhraseLexicon*>{engine->phrases_.get()}, engine->rule_phrases_.get(),
-        std::move(corpus_lexicons), engine->inflections_.get(), engine->dictionary_words_.get(),
+        corpus_lexicons, engine->inflections_.get(), engine->dictionary_words_.get(),
         options.lexicon_options);
+    std::vector<const PhraseLexicon*> known_phrases{engine->phrases_.get()};
+    known_phrases.insert(known_phrases.end(), corpus_lexicons.begin(), corpus_lexicons.end());
+    engine->terms_ = std::make_unique<TermMatcher>(
+        terms, engine->language_model_.get(), engine->swaps_.get(), engine->thesaurus_.get(),
+        engine->inflections_.get(), std::move(known_phrases), options.term_options);
   }
-  engine->detector_ =
-      std::make_unique<Detector>(engine->rules_.get(), engine->lexicon_.get(), options.detector);
+  engine->detector_ = std::make_unique<Detector>(engine->rules_.get(), engine->lexicon_.get(),
+                                                 engine->terms_.get(), options.detector);
   return engine;
 }
 

@@ -23,6 +23,7 @@
 #include "detector/rules/matcher.h"
 #include "detector/spin/detector.h"
 #include "detector/spin/lexicon_detector.h"
+#include "detector/spin/term_matcher.h"
 
 namespace unspin {
 
@@ -42,6 +43,8 @@ struct EngineOptions {
   std::vector<std::string> corpus_lexicons;
   // How the lexicon detector proposes swaps.
   LexiconOptions lexicon_options;
+  // How spun curated terms are found.
+  TermMatcherOptions term_options;
   // How the detector reports.
   DetectorOptions detector;
 };
@@ -50,6 +53,9 @@ struct EngineOptions {
 // so that bench:hot_paths_benchmark times exactly what start-up does.
 // Parses the built-in rule packs (rules/*.rules) and appends them to *packs.
 absl::Status ParseBuiltinPacks(std::vector<RulePack>* packs);
+// The curated terms: the built-in term lists (detector/lexicon/data/terms.txt) and every
+// multiword restoration of `packs`, in that order.
+absl::StatusOr<std::vector<std::string>> CuratedTerms(const std::vector<RulePack>& packs);
 // Adds the built-in spinner swap tables, inflected through `morphology` (may be null: no
 // inflected variants), to *swaps.
 absl::Status AddBuiltinSwapTables(Morphology* morphology, SwapIndex* swaps);
@@ -75,11 +81,12 @@ class Engine {
   std::unique_ptr<PhraseLexicon> phrases_;
   std::unique_ptr<Thesaurus> inflections_;           // inflected thesaurus candidates
   std::unique_ptr<PhraseLexicon> dictionary_words_;  // lower-case dictionary words
-  // The restorations of the rule packs, as a phrase lexicon.
+  // The curated terms (CuratedTerms), as a phrase lexicon.
   std::unique_ptr<PhraseLexicon> rule_phrases_;
   std::vector<std::unique_ptr<PhraseLexicon>> corpus_lexicons_;
   std::unique_ptr<SwapIndex> swaps_;
   std::unique_ptr<LexiconDetector> lexicon_;
+  std::unique_ptr<TermMatcher> terms_;
   std::unique_ptr<Detector> detector_;
 };
 

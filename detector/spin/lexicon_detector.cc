@@ -13,6 +13,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "detector/lexicon/log_prob_cache.h"
+#include "detector/spin/swap_candidates.h"
 
 namespace unspin {
 namespace {
@@ -54,72 +55,7 @@ constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 // Longest stretch of words decoded at once.
 constexpr uint32_t kMaxSegmentWords = 150;
 
-// Function words and number words: swapping them is grammar, not vocabulary. Spinners do swap
-// some ("via", "whilst"), but telling those from normal use takes the guards of a rule, so the
-// lexicon detector leaves windows and candidates made only of these words alone.
-bool IsFunctionWord(absl::string_view w) {
-  static const auto* const kWords = new absl::flat_hash_set<absl::string_view>{
-      "a",        "about",   "above",   "across",  "after",      "again",   "against", "all",
-      "almost",   "along",   "already", "also",    "although",   "always",  "am",      "among",
-      "an",       "and",     "another", "any",     "are",        "around",  "as",      "at",
-      "be",       "because", "been",    "before",  "behind",     "being",   "below",   "beneath",
-      "beside",   "besides", "between", "beyond",  "both",       "but",     "by",      "can",
-      "could",    "did",     "do",      "does",    "down",       "during",  "each",    "either",
-      "else",     "enough",  "even",    "ever",    "every",      "few",     "for",     "from",
-      "had",      "has",     "have",    "he",      "her",        "here",    "hers",    "him",
-      "his",      "how",     "however", "i",       "if",         "in",      "inside",  "into",
-      "is",       "it",      "its",     "just",    "less",       "many",    "may",     "me",
-      "might",    "more",    "most",    "much",    "must",       "my",      "neither", "no",
-      "nor",      "not",     "now",     "of",      "off",        "on",      "once",    "one",
-      "only",     "onto",    "or",      "other",   "ought",      "our",     "ours",    "out",
-      "outside",  "over",    "own",     "per",     "quite",      "rather",  "same",    "several",
-      "shall",    "she",     "should",  "since",   "so",         "some",    "such",    "than",
-      "that",     "the",     "their",   "them",    "then",       "there",   "these",   "they",
-      "this",     "those",   "though",  "through", "throughout", "thru",    "thus",    "till",
-      "to",       "too",     "toward",  "towards", "under",      "unless",  "until",   "up",
-      "upon",     "us",      "very",    "via",     "was",        "we",      "were",    "what",
-      "when",     "where",   "whether", "which",   "while",      "whilst",  "who",     "whom",
-      "whose",    "why",     "will",    "with",    "within",     "without", "would",   "yet",
-      "you",      "your",    "'s",      "-",       "two",        "three",   "four",    "five",
-      "six",      "seven",   "eight",   "nine",    "ten",        "twelve",  "twenty",  "hundred",
-      "thousand", "million", "billion", "dozen",   "half",       "first",   "second",  "third"};
-  return kWords->contains(w);
-}
-
 absl::string_view FirstWord(absl::string_view phrase) { return phrase.substr(0, phrase.find(' ')); }
-
-bool AllFunctionWords(absl::Span<const absl::string_view> words) {
-  for (absl::string_view w : words) {
-    if (!IsFunctionWord(w)) return false;
-  }
-  return true;
-}
-
-// The phrases a thesaurus entry can stand for that a spinner would plausibly have replaced.
-void AddThesaurusTargets(const Thesaurus& thesaurus, uint32_t phrase,
-                         std::vector<SwapTarget>* out) {
-  const absl::string_view phrase_text = thesaurus.Phrase(phrase);
-  const size_t phrase_words = std::count(phrase_text.begin(), phrase_text.end(), ' ') + 1;
-  for (const SynonymEntry& e : thesaurus.CanStandFor(phrase)) {
-    if (!e.has(kStrongRelations)) continue;
-    if (thesaurus.PhraseFlags(e.phrase()) & kProperName) continue;
-    const absl::string_view candidate = thesaurus.Phrase(e.phrase());
-    const std::vector<absl::string_view> words = absl::StrSplit(candidate, ' ');
-    // Spinners put longer phrases in place of words, rarely shorter words in place of long
-    // phrases; a one-word window standing for a long expansion is an abbreviation ("who" ->
-    // "world health organization"), not a spin.
-    if (words.size() > phrase_words + 1) continue;
-    if (AllFunctionWords(words)) continue;
-    // A candidate that contains the phrase itself narrows it ("treason" -> "high treason"), and
-    // one that only differs in spacing is a spelling variant ("healthcare"): neither is a spin.
-    const std::string joined = absl::StrJoin(words, "");
-    if (absl::StrContains(absl::StrCat(" ", candidate, " "), absl::StrCat(" ", phrase_text, " ")) ||
-        joined == absl::StrReplaceAll(phrase_text, {{" ", ""}, {"-", ""}})) {
-      continue;
-    }
-    out->push_back(SwapTarget{std::string(candidate), kSwapFromThesaurus});
-  }
-}
 
 // Makes the first `count` vectors of `lists` empty, keeping their memory: the decoder's
 // per-position lists are reused from sentence to sentence instead of reallocated.
@@ -285,7 +221,7 @@ LexiconDetector::PreparedTargets LexiconDetector::Prepare(
       if (w == "-") continue;
       const uint32_t id = lm_->Find(w);
       known &= id != kUnknownWord;
-      function_words_only &= IsFunctionWord(w);
+      function_words_only &= IsFunctionOrNumberWord(w);
       p.ids.push_back(id);
       p.unigram += lm_->Unigram(id);
     }
@@ -467,7 +403,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         }
         window.push_back(tokens.Norm(tok));
         ++word_count;
-        function_words_only = function_words_only && IsFunctionWord(window.back());
+        function_words_only = function_words_only && IsFunctionOrNumberWord(window.back());
         // A capitalized first word must be an ordinary word written at the start of a
         // sentence, not a name ("Russia" is not "russia").
         if (tok.capitalized() && dictionary_words_ != nullptr &&

@@ -1,0 +1,267 @@
+#include "detector/spin/term_matcher.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "absl/container/node_hash_map.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "detector/lexicon/phrase_key.h"
+#include "detector/spin/swap_candidates.h"
+
+namespace unspin {
+namespace {
+
+// Regular English plural of a noun; terms name things, so their last word is a noun.
+std::string Plural(absl::string_view word) {
+  auto ends = [&](absl::string_view s) { return absl::EndsWith(word, s); };
+  if (ends("is") && word.size() > 3) return absl::StrCat(word.substr(0, word.size() - 2), "es");
+  if (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh")) {
+    return absl::StrCat(word, "es");
+  }
+  if (ends("y") && word.size() > 1 && !absl::StrContains("aeiou", word[word.size() - 2])) {
+    return absl::StrCat(word.substr(0, word.size() - 1), "ies");
+  }
+  return absl::StrCat(word, "s");
+}
+
+bool IsHyphen(absl::string_view w) { return w == "-"; }
+
+// A match under way: where it is in the trie and what it took to get there.
+struct Partial {
+  uint32_t node = 0;
+  uint32_t next_token = 0;
+  uint32_t swapped_mask = 0;  // bit k: the window's k-th token was swapped
+  uint8_t sources = 0;        // SwapSource bits of the swaps so far
+  bool anchored = false;      // a content word of the term stands as written
+  bool table_only = true;     // every swap so far is a spinner-table swap
+};
+
+struct ThreadCaches {
+  absl::node_hash_map<std::string, TermMatcher::WordInfo> words;
+  std::vector<Partial> stack;  // reused by every Match call of this thread
+};
+
+ThreadCaches& CachesFor(uint64_t instance_id) {
+  // Keyed by matcher instance, not address: a matcher created where a destroyed one lived must
+  // not read the old one's entries.
+  thread_local std::unique_ptr<ThreadCaches> caches;
+  thread_local uint64_t caches_owner = 0;
+  if (caches == nullptr || caches_owner != instance_id) {
+    caches = std::make_unique<ThreadCaches>();
+    caches_owner = instance_id;
+  }
+  return *caches;
+}
+
+}  // namespace
+
+TermMatcher::TermMatcher(const std::vector<std::string>& terms, const LanguageModel* lm,
+                         const SwapIndex* swaps, const Thesaurus* thesaurus,
+                         const Thesaurus* inflections,
+                         std::vector<const PhraseLexicon*> known_phrases,
+                         TermMatcherOptions options)
+    : lm_(lm),
+      swaps_(swaps),
+      thesaurus_(thesaurus),
+      inflections_(inflections),
+      known_phrases_(std::move(known_phrases)),
+      options_(options),
+      instance_id_(next_instance_id_.fetch_add(1) + 1) {
+  options_.max_term_tokens = std::clamp(options_.max_term_tokens, 2, 32);
+  node_term_.push_back(-1);  // the root
+  for (const std::string& raw : terms) {
+    const std::string normalized = NormalizePhrase(raw);
+    AddTerm(normalized);
+    if (options_.add_plurals) {
+      const size_t last = normalized.rfind(' ');
+      if (last != std::string::npos) {
+        AddTerm(absl::StrCat(normalized.substr(0, last + 1),
+                             Plural(absl::string_view(normalized).substr(last + 1))));
+      }
+    }
+  }
+}
+
+void TermMatcher::AddTerm(const std::string& normalized) {
+  const std::vector<absl::string_view> words = absl::StrSplit(normalized, ' ');
+  if (words.size() < 2 || words.size() > size_t(options_.max_term_tokens)) return;
+  // "support for", "in return": function words at an edge make a phrase of grammar, and their
+  // synonyms ("funding for") are everywhere.
+  if (IsFunctionOrNumberWord(words.front()) || IsFunctionOrNumberWord(words.back())) return;
+  uint32_t node = 0;
+  for (absl::string_view w : words) {
+    auto [word_it, new_word] =
+        vocabulary_.try_emplace(std::string(w), static_cast<uint32_t>(vocabulary_.size()));
+    if (new_word) weak_word_.push_back(IsFunctionOrNumberWord(w) || IsHyphen(w));
+    const uint64_t key = (uint64_t{node} << 32) | word_it->second;
+    auto [edge_it, new_node] = edges_.try_emplace(key, static_cast<uint32_t>(node_term_.size()));
+    if (new_node) node_term_.push_back(-1);
+    node = edge_it->second;
+  }
+  if (node_term_[node] >= 0) return;  // listed twice
+  node_term_[node] = static_cast<int32_t>(terms_.size());
+  // Written as prose writes it: "k-fold", "Crohn's".
+  terms_.push_back(absl::StrReplaceAll(normalized, {{" - ", "-"}, {" '", "'"}}));
+}
+
+TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const {
+  WordInfo info;
+  info.lm_id = lm_->Find(word);
+  auto add = [&](absl::string_view term_word, uint8_t sources) {
+    auto it = vocabulary_.find(term_word);
+    if (it == vocabulary_.end()) return;
+    for (WordOption& o : info.options) {
+      if (o.term_word == it->second) {
+        if (o.sources != 0) o.sources |= sources;
+        return;
+      }
+    }
+    info.options.push_back(WordOption{it->second, sources});
+  };
+  add(word, 0);
+  if (IsHyphen(word) || IsFunctionOrNumberWord(word)) return info;  // grammar is not swapped
+  const absl::string_view one_word[] = {word};
+  for (const SwapTarget& t : swaps_->Find(one_word)) add(t.canonical, kSwapFromSpinnerTable);
+  if (thesaurus_ != nullptr) {
+    const uint32_t id = thesaurus_->Find(word);
+    if (id != kNotFound) {
+      std::vector<SwapTarget> targets;
+      AddThesaurusTargets(*thesaurus_, id, &targets);
+      for (const SwapTarget& t : targets) add(t.canonical, kSwapFromThesaurus);
+    }
+  }
+  if (inflections_ != nullptr) {
+    const uint32_t form = inflections_->Find(word);
+    if (form != kNotFound) {
+      for (const SynonymEntry& e : inflections_->CanStandFor(form)) {
+        add(inflections_->Phrase(e.phrase()), kSwapFromThesaurus);
+      }
+    }
+  }
+  return info;
+}
+
+const TermMatcher::WordInfo& TermMatcher::Lookup(absl::string_view word) const {
+  ThreadCaches& caches = CachesFor(instance_id_);
+  auto it = caches.words.find(word);
+  if (it != caches.words.end()) return it->second;
+  return caches.words.emplace(std::string(word), ComputeWordInfo(word)).first->second;
+}
+
+void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out) const {
+  if (terms_.empty()) return;
+  const uint32_t token_count = static_cast<uint32_t>(tokens.tokens.size());
+  std::vector<Partial>& stack = CachesFor(instance_id_).stack;
+  // A token that may continue a window begun at `start`.
+  auto usable = [&](uint32_t i, uint32_t start) {
+    const Token& t = tokens.tokens[i];
+    if (t.in_quote() || (t.flags & kAllCaps) || t.sentence != tokens.tokens[start].sentence) {
+      return false;
+    }
+    return t.kind != TokenKind::kPunct || IsHyphen(tokens.Norm(t));
+  };
+  for (uint32_t start = 0; start < token_count;) {
+    if (!tokens.tokens[start].is_word() || !usable(start, start)) {
+      ++start;
+      continue;
+    }
+    // Depth-first over the trie; the best complete match is the longest, then the one with the
+    // fewest swaps. Another term tied with it makes it ambiguous.
+    int32_t best_term = -1;
+    Partial best;
+    bool ambiguous = false;
+    stack.clear();
+    stack.push_back(Partial{0, start, 0, 0, false, true});
+    while (!stack.empty()) {
+      const Partial p = stack.back();
+      stack.pop_back();
+      const int32_t term = node_term_[p.node];
+      if (term >= 0 && p.swapped_mask != 0 && (p.anchored || p.table_only)) {
+        const int swaps = __builtin_popcount(p.swapped_mask);
+        const int best_swaps = __builtin_popcount(best.swapped_mask);
+        if (best_term < 0 || p.next_token > best.next_token ||
+            (p.next_token == best.next_token && swaps < best_swaps)) {
+          best_term = term;
+          best = p;
+          ambiguous = false;
+        } else if (p.next_token == best.next_token && swaps == best_swaps && term != best_term) {
+          ambiguous = true;
+          // The term listed first stands in, so the guess does not depend on search order.
+          if (term < best_term) {
+            best_term = term;
+            best = p;
+          }
+        }
+      }
+      const uint32_t i = p.next_token;
+      if (i >= token_count || i - start >= uint32_t(options_.max_term_tokens) ||
+          !usable(i, start)) {
+        continue;
+      }
+      // A capital inside a sentence marks a name or a title ("the Power Party"): such a word
+      // may stand in a term as written, never as a swap.
+      const bool name_like = tokens.tokens[i].capitalized() && !tokens.tokens[i].sentence_start();
+      for (const WordOption& o : Lookup(tokens.Norm(i)).options) {
+        if (name_like && o.sources != 0) continue;
+        const int32_t child = Child(p.node, o.term_word);
+        if (child < 0) continue;
+        Partial next = p;
+        next.node = static_cast<uint32_t>(child);
+        next.next_token = i + 1;
+        if (o.sources == 0) {
+          next.anchored |= !weak_word_[o.term_word];
+        } else {
+          next.swapped_mask |= 1u << (i - start);
+          next.sources |= o.sources;
+          next.table_only &= (o.sources & kSwapFromSpinnerTable) != 0;
+        }
+        stack.push_back(next);
+      }
+    }
+    if (best_term < 0) {
+      ++start;
+      continue;
+    }
+    const uint32_t end = best.next_token;
+    // Every swapped word must break a word pair the language model knows, inside the window
+    // (or be unknown to it): a window of normal English is not a spun term.
+    std::vector<absl::string_view> window;
+    std::vector<uint32_t> ids;
+    for (uint32_t i = start; i < end; ++i) {
+      window.push_back(tokens.Norm(i));
+      ids.push_back(IsHyphen(window.back()) ? kUnknownWord : Lookup(window.back()).lm_id);
+    }
+    bool breaks_pairs = true;
+    for (uint32_t k = 0; k < ids.size() && breaks_pairs; ++k) {
+      if (!(best.swapped_mask & (1u << k)) || ids[k] == kUnknownWord) continue;
+      bool gap = false;
+      bool has_neighbour = false;
+      for (int step : {-1, 1}) {
+        int64_t j = int64_t{k} + step;
+        while (j >= 0 && j < int64_t(ids.size()) && IsHyphen(window[j])) j += step;
+        if (j < 0 || j >= int64_t(ids.size())) continue;
+        has_neighbour = true;
+        const uint32_t left = step < 0 ? ids[j] : ids[k];
+        const uint32_t right = step < 0 ? ids[k] : ids[j];
+        gap |= left == kUnknownWord || right == kUnknownWord || !lm_->HasBigram(left, right);
+      }
+      breaks_pairs = has_neighbour && gap;
+    }
+    bool known = false;
+    for (const PhraseLexicon* lexicon : known_phrases_) {
+      known = known || lexicon->IsCanonicalPhrase(window);
+    }
+    if (!breaks_pairs || known) {
+      ++start;
+      continue;
+    }
+    out->push_back(TermMatch{start, end, &terms_[best_term], best.sources,
+                             __builtin_popcount(best.swapped_mask), ambiguous});
+    start = end;
+  }
+}
+
+}  // namespace unspin

@@ -1,0 +1,117 @@
+// The term matcher restores spun technical terms word by word: a window whose every word is
+// either a word of a curated term or a word that a spinner table or the thesaurus says can stand
+// for it is that term, spun ("unattended learning" -> "unsupervised learning", "arbitrary
+// woodlands" -> "random forests"). The terms are people-written (the rule packs' restorations and
+// the curated term list, detector/lexicon/data/terms.txt) and so are the swaps; only their
+// composition is inferred, which is why its fixes can be safe. It finds what the lexicon
+// detector's language model cannot judge: technical words a 1990s news model never saw.
+//
+//   unspin::TermMatcher terms({"unsupervised learning", "random forest"}, &lm, &swaps,
+//                             &thesaurus, &inflections, {&wordnet_phrases},
+//                             unspin::TermMatcherOptions{});
+//   std::vector<unspin::TermMatch> matches;
+//   terms.Match(unspin::Tokenize(text), &matches);
+//
+// Evidence that the window is spun rather than a normal phrase that happens to be a synonym of
+// a term ("general health" next to "public health"): each swapped word breaks a word pair the
+// language model knows, and a window whose words were all swapped is only trusted when every
+// swap is a known spinner swap. Thread-safe.
+#ifndef UNSPIN_DETECTOR_SPIN_TERM_MATCHER_H_
+#define UNSPIN_DETECTOR_SPIN_TERM_MATCHER_H_
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "detector/lexicon/language_model.h"
+#include "detector/lexicon/phrase_lexicon.h"
+#include "detector/lexicon/swap_index.h"
+#include "detector/lexicon/thesaurus.h"
+#include "detector/text/tokenizer.h"
+
+namespace unspin {
+
+struct TermMatcherOptions {
+  // Terms longer than this (in tokens, hyphens included) are not indexed.
+  int max_term_tokens = 6;
+  // Also index each term with its last word in the plural ("random forests").
+  bool add_plurals = true;
+};
+
+// One spun term found in the text.
+struct TermMatch {
+  uint32_t first_token = 0;  // half-open token range of the spun window
+  uint32_t end_token = 0;
+  const std::string* term = nullptr;  // the restoration: a curated term, lower case
+  uint8_t sources = 0;                // SwapSource bits of the swaps used
+  int swapped_words = 0;              // window words that differ from the term's
+  // Another term fits the same window equally well: the restoration is a guess between them.
+  bool ambiguous = false;
+};
+
+class TermMatcher {
+ public:
+  // `terms` are raw phrases (normalized here); single words and terms that start or end with a
+  // function word are skipped. The pointers must outlive the matcher; `thesaurus` and
+  // `inflections` may be null. A window that is itself a phrase of `known_phrases` is never
+  // matched.
+  TermMatcher(const std::vector<std::string>& terms, const LanguageModel* lm,
+              const SwapIndex* swaps, const Thesaurus* thesaurus, const Thesaurus* inflections,
+              std::vector<const PhraseLexicon*> known_phrases, TermMatcherOptions options);
+
+  // Appends the spun terms of `tokens`, in text order, not overlapping. Windows inside
+  // quotations, across sentences or with all-capital words are skipped, and a capitalized word
+  // inside a sentence is never a swap.
+  void Match(const TokenizedText& tokens, std::vector<TermMatch>* out) const;
+
+  // Terms indexed (plural forms included).
+  size_t term_count() const { return terms_.size(); }
+
+  // What one word of the text can be in a term: itself, or a term word it can stand for.
+  // (Public only for the implementation's per-thread cache.)
+  struct WordOption {
+    uint32_t term_word;  // index into the matcher's term vocabulary
+    uint8_t sources;     // 0 for the word itself, else SwapSource bits
+  };
+  struct WordInfo {
+    std::vector<WordOption> options;
+    uint32_t lm_id = 0;  // the word's language-model id (kUnknownWord if none)
+  };
+
+ private:
+  const WordInfo& Lookup(absl::string_view word) const;
+  WordInfo ComputeWordInfo(absl::string_view word) const;
+  void AddTerm(const std::string& normalized);
+  // The child of trie node `node` by term word `word`, or -1.
+  int32_t Child(uint32_t node, uint32_t word) const {
+    auto it = edges_.find((uint64_t{node} << 32) | word);
+    return it == edges_.end() ? -1 : static_cast<int32_t>(it->second);
+  }
+
+  const LanguageModel* lm_;
+  const SwapIndex* swaps_;
+  const Thesaurus* thesaurus_;
+  const Thesaurus* inflections_;
+  std::vector<const PhraseLexicon*> known_phrases_;
+  TermMatcherOptions options_;
+
+  // The term vocabulary: every word (and "-") of an indexed term, and whether it is a function
+  // word or a hyphen, which cannot anchor a match.
+  absl::flat_hash_map<std::string, uint32_t> vocabulary_;
+  std::vector<bool> weak_word_;
+  // A trie over term words: edges keyed (node << 32 | word); node_term_[node] is the index of
+  // the term ending there, or -1.
+  absl::flat_hash_map<uint64_t, uint32_t> edges_;
+  std::vector<int32_t> node_term_;
+  std::vector<std::string> terms_;
+  // Distinguishes matchers for the per-thread caches.
+  uint64_t instance_id_;
+  static inline std::atomic<uint64_t> next_instance_id_{0};
+};
+
+}  // namespace unspin
+
+#endif  // UNSPIN_DETECTOR_SPIN_TERM_MATCHER_H_

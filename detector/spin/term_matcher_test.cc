@@ -1,0 +1,164 @@
+#include "detector/spin/term_matcher.h"
+
+#include <string>
+#include <vector>
+
+#include "detector/lexicon/language_model_builder.h"
+#include "detector/lexicon/phrase_lexicon.h"
+#include "detector/lexicon/swap_index.h"
+#include "detector/lexicon/thesaurus_builder.h"
+#include "detector/text/tokenizer.h"
+#include "gtest/gtest.h"
+
+namespace unspin {
+namespace {
+
+// A language model that knows a few word pairs of normal English ("general health", "the
+// woodland"), a thesaurus and a spinner table over the same words.
+class TermMatcherTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    NGramModelData data;
+    data.words = {"<s>",        "</s>",     "the",         "general",   "health",  "public",
+                  "unattended", "learning", "random",      "arbitrary", "forest",  "woodland",
+                  "profound",   "deep",     "machine",     "funding",   "support", "for",
+                  "study",      "of",       "unsupervised"};
+    for (size_t i = 0; i < data.words.size(); ++i) {
+      data.unigram_log_prob.push_back(-2.0f);
+      data.unigram_log_backoff.push_back(-0.5f);
+    }
+    auto id = [&](const char* w) {
+      return static_cast<uint32_t>(std::find(data.words.begin(), data.words.end(), w) -
+                                   data.words.begin());
+    };
+    for (auto [a, b] : std::vector<std::pair<const char*, const char*>>{
+             {"general", "health"}, {"the", "woodland"}, {"funding", "for"}, {"study", "of"}}) {
+      data.bigrams.push_back({id(a), id(b), -1.0f, 0.0f});
+    }
+    absl::StatusOr<std::string> lm_image = BuildLanguageModelImage(data, {}, nullptr);
+    ASSERT_TRUE(lm_image.ok()) << lm_image.status();
+    lm_image_ = *lm_image;
+    absl::StatusOr<LanguageModel> lm = LanguageModel::FromImage(lm_image_);
+    ASSERT_TRUE(lm.ok()) << lm.status();
+    lm_ = std::make_unique<LanguageModel>(std::move(*lm));
+
+    // Add(head, synonym): the synonym can stand for the head.
+    ThesaurusBuilder builder;
+    const uint16_t synonym = kFromMyThes | kSynonym;
+    builder.Add("unsupervised", "unattended", synonym);
+    builder.Add("public", "general", synonym);
+    builder.Add("random", "arbitrary", synonym);
+    builder.Add("deep", "profound", synonym);
+    builder.Add("machine", "profound", synonym);
+    builder.Add("support", "funding", synonym);
+    absl::StatusOr<std::string> th_image = builder.Build({}, nullptr);
+    ASSERT_TRUE(th_image.ok()) << th_image.status();
+    thesaurus_image_ = *th_image;
+    absl::StatusOr<Thesaurus> th = Thesaurus::FromImage(thesaurus_image_);
+    ASSERT_TRUE(th.ok()) << th.status();
+    thesaurus_ = std::make_unique<Thesaurus>(std::move(*th));
+
+    ASSERT_TRUE(
+        swaps_.AddTable("forest: woodland\n", "table.txt", nullptr, kSwapFromSpinnerTable).ok());
+    PhraseLexiconBuilder known;
+    known.Add("profound study", PhraseInfo{});
+    absl::StatusOr<PhraseLexicon> lexicon = known.BuildLexicon();
+    ASSERT_TRUE(lexicon.ok()) << lexicon.status();
+    known_ = std::make_unique<PhraseLexicon>(std::move(*lexicon));
+  }
+
+  // The matches in `text` as "window => term" strings, "?" marking ambiguous ones.
+  std::vector<std::string> Matches(const std::vector<std::string>& terms, const std::string& text) {
+    TermMatcher matcher(terms, lm_.get(), &swaps_, thesaurus_.get(), nullptr, {known_.get()},
+                        TermMatcherOptions{});
+    const TokenizedText tokens = Tokenize(text);
+    std::vector<TermMatch> matches;
+    matcher.Match(tokens, &matches);
+    std::vector<std::string> out;
+    for (const TermMatch& m : matches) {
+      const std::string window(
+          text.substr(tokens.tokens[m.first_token].begin,
+                      tokens.tokens[m.end_token - 1].end - tokens.tokens[m.first_token].begin));
+      out.push_back(window + " => " + *m.term + (m.ambiguous ? " ?" : ""));
+    }
+    return out;
+  }
+
+  std::string lm_image_, thesaurus_image_;
+  std::unique_ptr<LanguageModel> lm_;
+  std::unique_ptr<Thesaurus> thesaurus_;
+  SwapIndex swaps_;
+  std::unique_ptr<PhraseLexicon> known_;
+};
+
+TEST_F(TermMatcherTest, FindsSpunTermsAndLeavesNormalEnglish) {
+  struct Case {
+    const char* why;
+    std::vector<std::string> terms;
+    std::string text;
+    std::vector<std::string> want;
+  };
+  const std::vector<Case> cases = {
+      {"a thesaurus swap next to a word of the term, breaking a pair the model lacks",
+       {"unsupervised learning"},
+       "We use unattended learning here.",
+       {"unattended learning => unsupervised learning"}},
+      {"the restoration keeps the text's hyphen-free form and is found mid-sentence",
+       {"unsupervised learning", "random forest"},
+       "Both unattended learning and a random woodland work.",
+       {"unattended learning => unsupervised learning", "random woodland => random forest"}},
+      {"a pair the model knows is normal English, not a spun term",
+       {"public health"},
+       "His general health improved.",
+       {}},
+      {"every word swapped, one of them only by the thesaurus: not trusted",
+       {"random forest"},
+       "An arbitrary woodland grew.",
+       {}},
+      {"the term as written is not spun",
+       {"unsupervised learning"},
+       "We use unsupervised learning here.",
+       {}},
+      {"quoted speech is left alone",
+       {"unsupervised learning"},
+       "She said \"unattended learning\" twice.",
+       {}},
+      {"a window that is itself a known phrase is left alone",
+       {"deep study"},
+       "A profound study followed.",
+       {}},
+      {"terms with a function word at an edge are not indexed",
+       {"support for"},
+       "There was funding for it.",
+       {}},
+      {"two terms fit the window equally well",
+       {"deep learning", "machine learning"},
+       "They apply profound learning.",
+       {"profound learning => deep learning ?"}},
+      {"a capitalized word inside a sentence is a name, not a swap",
+       {"unsupervised learning"},
+       "The Unattended Learning Trust met.",
+       {}},
+      {"a window does not cross sentences",
+       {"unsupervised learning"},
+       "It ran unattended. Learning came later.",
+       {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Matches(c.terms, c.text), c.want) << c.why << ": " << c.text;
+  }
+}
+
+TEST_F(TermMatcherTest, IndexesPluralsAndSkipsSingleWords) {
+  TermMatcher matcher({"random forest", "analysis", "deep study"}, lm_.get(), &swaps_,
+                      thesaurus_.get(), nullptr, {}, TermMatcherOptions{});
+  EXPECT_EQ(matcher.term_count(), 4u) << "two terms and their plurals; one word is no term";
+  TermMatcherOptions singular;
+  singular.add_plurals = false;
+  TermMatcher without_plurals({"random forest"}, lm_.get(), &swaps_, thesaurus_.get(), nullptr, {},
+                              singular);
+  EXPECT_EQ(without_plurals.term_count(), 1u);
+}
+
+}  // namespace
+}  // namespace unspin
