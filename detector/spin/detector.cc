@@ -87,9 +87,12 @@ DocumentReport Detector::Check(const Document& document, const TokenizedText& to
     // Spinner-table swaps into a curated term are evidence on their own; a thesaurus swap is
     // too often a normal word choice ("energy facility" is not a spun "energy efficiency")
     // unless the text around it is spun too.
-    const double logit = (t.sources & kSwapFromSpinnerTable)
+    const bool table_evidence =
+        t.table_swaps_only || (t.anchored && (t.sources & kSwapFromSpinnerTable));
+    const double logit = table_evidence
                              ? (t.ambiguous ? options_.ambiguous_term_logit : options_.term_logit)
-                             : options_.thesaurus_term_logit;
+                         : t.anchored ? options_.thesaurus_term_logit
+                                      : options_.unanchored_term_logit;
     inferred.push_back(Inferred{t.first_token, t.end_token, logit, nullptr, &t});
   }
   for (const LexiconCandidate& c : swaps) {

@@ -54,7 +54,8 @@ struct DetectorOptions {
   double lexicon_document_weight = 1.0;
   // Lexicon findings below this confidence are not reported.
   double lexicon_min_confidence = 0.7;
-  // Logit of a spun curated term (TermMatcher) reached through spinner-table swaps, before the
+  // Logit of a spun curated term (TermMatcher) reached through spinner-table swaps (all of
+  // them, or some next to a word of the term as written), before the
   // spin around it weighs in: logistic(2.2) = 0.9, the safe-fix threshold for curated
   // restorations (fix_policy.h), since both the term and the swaps were written by people.
   double term_logit = 2.2;
@@ -63,6 +64,9 @@ struct DetectorOptions {
   // The same when a swap is only in the general thesaurus: not reported (below
   // lexicon_min_confidence) unless the paragraph or document shows other spin.
   double thesaurus_term_logit = -1.0;
+  // The same when no word of the term stands as written and some swap is only in the
+  // thesaurus ("tall hazard" for "high risk"): it needs more spin around it still.
+  double unanchored_term_logit = -2.5;
 };
 
 struct DocumentReport {

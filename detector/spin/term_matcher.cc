@@ -37,10 +37,17 @@ struct Partial {
   uint8_t sources = 0;        // SwapSource bits of the swaps so far
   bool anchored = false;      // a content word of the term stands as written
   bool table_only = true;     // every swap so far is a spinner-table swap
+  uint8_t names = 0;          // capitalized words inside the sentence ("the Power Party")
+  bool name_swapped = false;  // one of them was swapped
 };
+
+// Longest spun form that stands for one term word ("stowed away" -> "hidden").
+constexpr uint32_t kMaxSpunWords = 3;
 
 struct ThreadCaches {
   absl::node_hash_map<std::string, TermMatcher::WordInfo> words;
+  // Term words a multiword thesaurus phrase can stand for, by phrase id.
+  absl::node_hash_map<uint32_t, std::vector<TermMatcher::WordOption>> thesaurus_phrases;
   std::vector<Partial> stack;  // reused by every Match call of this thread
 };
 
@@ -124,7 +131,9 @@ TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const
   add(word, 0);
   if (IsHyphen(word) || IsFunctionOrNumberWord(word)) return info;  // grammar is not swapped
   const absl::string_view one_word[] = {word};
-  for (const SwapTarget& t : swaps_->Find(one_word)) add(t.canonical, kSwapFromSpinnerTable);
+  const SwapIndex::Lookup table = swaps_->FindWithPrefix(one_word);
+  info.starts_spun_form = table.longer_forms;
+  for (const SwapTarget& t : table.targets) add(t.canonical, kSwapFromSpinnerTable);
   if (thesaurus_ != nullptr) {
     const uint32_t id = thesaurus_->Find(word);
     if (id != kNotFound) {
@@ -142,6 +151,25 @@ TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const
     }
   }
   return info;
+}
+
+absl::Span<const TermMatcher::WordOption> TermMatcher::ThesaurusPhraseOptions(
+    absl::Span<const absl::string_view> words) const {
+  const uint32_t id = thesaurus_->FindWords(words);
+  if (id == kNotFound) return {};
+  ThreadCaches& caches = CachesFor(instance_id_);
+  auto [it, inserted] = caches.thesaurus_phrases.try_emplace(id);
+  if (inserted) {
+    std::vector<SwapTarget> targets;
+    AddThesaurusTargets(*thesaurus_, id, &targets);
+    for (const SwapTarget& t : targets) {
+      auto word = vocabulary_.find(t.canonical);
+      if (word != vocabulary_.end()) {
+        it->second.push_back(WordOption{word->second, kSwapFromThesaurus});
+      }
+    }
+  }
+  return it->second;
 }
 
 const TermMatcher::WordInfo& TermMatcher::Lookup(absl::string_view word) const {
@@ -179,7 +207,7 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
       const Partial p = stack.back();
       stack.pop_back();
       const int32_t term = node_term_[p.node];
-      if (term >= 0 && p.swapped_mask != 0 && (p.anchored || p.table_only)) {
+      if (term >= 0 && p.swapped_mask != 0 && !(p.name_swapped && p.names >= 2)) {
         const int swaps = __builtin_popcount(p.swapped_mask);
         const int best_swaps = __builtin_popcount(best.swapped_mask);
         if (best_term < 0 || p.next_token > best.next_token ||
@@ -201,24 +229,51 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
           !usable(i, start)) {
         continue;
       }
-      // A capital inside a sentence marks a name or a title ("the Power Party"): such a word
-      // may stand in a term as written, never as a swap.
+      // A capital inside a sentence marks a name or a title: a word of a term may be one, but
+      // a title case window with a swap in it is a name ("the Power Party"), not a spun term.
       const bool name_like = tokens.tokens[i].capitalized() && !tokens.tokens[i].sentence_start();
-      for (const WordOption& o : Lookup(tokens.Norm(i)).options) {
-        if (name_like && o.sources != 0) continue;
-        const int32_t child = Child(p.node, o.term_word);
-        if (child < 0) continue;
+      auto extend = [&](uint32_t term_word, uint8_t sources, uint32_t words) {
+        const int32_t child = Child(p.node, term_word);
+        if (child < 0) return;
         Partial next = p;
         next.node = static_cast<uint32_t>(child);
-        next.next_token = i + 1;
-        if (o.sources == 0) {
-          next.anchored |= !weak_word_[o.term_word];
+        next.next_token = i + words;
+        next.names += name_like;
+        if (sources == 0) {
+          next.anchored |= !weak_word_[term_word];
         } else {
-          next.swapped_mask |= 1u << (i - start);
-          next.sources |= o.sources;
-          next.table_only &= (o.sources & kSwapFromSpinnerTable) != 0;
+          next.swapped_mask |= ((1u << words) - 1) << (i - start);
+          next.sources |= sources;
+          next.table_only &= (sources & kSwapFromSpinnerTable) != 0;
+          next.name_swapped |= name_like;
         }
         stack.push_back(next);
+      };
+      const WordInfo& info = Lookup(tokens.Norm(i));
+      for (const WordOption& o : info.options) extend(o.term_word, o.sources, 1);
+      // Spun forms of several words: table forms wherever one starts; thesaurus phrases only
+      // inside a match, where a term is already under way (one probe per word otherwise).
+      if (!info.starts_spun_form && i == start) continue;
+      absl::string_view words[kMaxSpunWords];
+      words[0] = tokens.Norm(i);
+      for (uint32_t k = 2; k <= kMaxSpunWords && i + k <= token_count; ++k) {
+        const uint32_t last = i + k - 1;
+        if (!tokens.tokens[last].is_word() || !usable(last, start) ||
+            last - start >= uint32_t(options_.max_term_tokens)) {
+          break;
+        }
+        words[k - 1] = tokens.Norm(last);
+        const absl::Span<const absl::string_view> spun(words, k);
+        const SwapIndex::Lookup table = swaps_->FindWithPrefix(spun);
+        for (const SwapTarget& t : table.targets) {
+          auto it = vocabulary_.find(t.canonical);
+          if (it != vocabulary_.end()) extend(it->second, kSwapFromSpinnerTable, k);
+        }
+        if (i > start && thesaurus_ != nullptr) {
+          for (const WordOption& o : ThesaurusPhraseOptions(spun))
+            extend(o.term_word, o.sources, k);
+        }
+        if (!table.longer_forms && i == start) break;
       }
     }
     if (best_term < 0) {
@@ -226,29 +281,48 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
       continue;
     }
     const uint32_t end = best.next_token;
-    // Every swapped word must break a word pair the language model knows, inside the window
-    // (or be unknown to it): a window of normal English is not a spun term.
+    // Every run of swapped words must break a word pair the language model knows inside the
+    // window (or hold a word unknown to it): a window of normal English is not a spun term.
     std::vector<absl::string_view> window;
     std::vector<uint32_t> ids;
     for (uint32_t i = start; i < end; ++i) {
       window.push_back(tokens.Norm(i));
       ids.push_back(IsHyphen(window.back()) ? kUnknownWord : Lookup(window.back()).lm_id);
     }
+    auto swapped = [&](size_t k) { return (best.swapped_mask >> k) & 1u; };
     bool breaks_pairs = true;
-    for (uint32_t k = 0; k < ids.size() && breaks_pairs; ++k) {
-      if (!(best.swapped_mask & (1u << k)) || ids[k] == kUnknownWord) continue;
-      bool gap = false;
-      bool has_neighbour = false;
-      for (int step : {-1, 1}) {
-        int64_t j = int64_t{k} + step;
-        while (j >= 0 && j < int64_t(ids.size()) && IsHyphen(window[j])) j += step;
-        if (j < 0 || j >= int64_t(ids.size())) continue;
-        has_neighbour = true;
-        const uint32_t left = step < 0 ? ids[j] : ids[k];
-        const uint32_t right = step < 0 ? ids[k] : ids[j];
-        gap |= left == kUnknownWord || right == kUnknownWord || !lm_->HasBigram(left, right);
+    for (size_t k = 0; k < ids.size() && breaks_pairs;) {
+      if (!swapped(k)) {
+        ++k;
+        continue;
       }
-      breaks_pairs = has_neighbour && gap;
+      size_t run_end = k;
+      while (run_end < ids.size() && swapped(run_end)) ++run_end;
+      // Word positions from the last word before the run to the first after it, hyphens
+      // skipped.
+      std::vector<uint32_t> span;
+      for (int64_t j = int64_t(k) - 1; j >= 0; --j) {
+        if (!IsHyphen(window[j])) {
+          span.push_back(ids[j]);
+          break;
+        }
+      }
+      for (size_t j = k; j < run_end; ++j) {
+        if (!IsHyphen(window[j])) span.push_back(ids[j]);
+      }
+      for (size_t j = run_end; j < ids.size(); ++j) {
+        if (!IsHyphen(window[j])) {
+          span.push_back(ids[j]);
+          break;
+        }
+      }
+      bool gap = false;
+      for (size_t j = 0; j < span.size(); ++j) {
+        gap |= span[j] == kUnknownWord ||
+               (j + 1 < span.size() && !lm_->HasBigram(span[j], span[j + 1]));
+      }
+      breaks_pairs = span.size() >= 2 && gap;
+      k = run_end;
     }
     bool known = false;
     for (const PhraseLexicon* lexicon : known_phrases_) {
@@ -259,7 +333,8 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
       continue;
     }
     out->push_back(TermMatch{start, end, &terms_[best_term], best.sources,
-                             __builtin_popcount(best.swapped_mask), ambiguous});
+                             __builtin_popcount(best.swapped_mask), ambiguous, best.anchored,
+                             best.table_only});
     start = end;
   }
 }

@@ -14,8 +14,8 @@
 //
 // Evidence that the window is spun rather than a normal phrase that happens to be a synonym of
 // a term ("general health" next to "public health"): each swapped word breaks a word pair the
-// language model knows, and a window whose words were all swapped is only trusted when every
-// swap is a known spinner swap. Thread-safe.
+// language model knows; the detector weighs how the window is tied to the term (a word of it as
+// written, spinner-table swaps) and the spin around it. Thread-safe.
 #ifndef UNSPIN_DETECTOR_SPIN_TERM_MATCHER_H_
 #define UNSPIN_DETECTOR_SPIN_TERM_MATCHER_H_
 
@@ -26,6 +26,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "detector/lexicon/language_model.h"
 #include "detector/lexicon/phrase_lexicon.h"
 #include "detector/lexicon/swap_index.h"
@@ -50,6 +51,11 @@ struct TermMatch {
   int swapped_words = 0;              // window words that differ from the term's
   // Another term fits the same window equally well: the restoration is a guess between them.
   bool ambiguous = false;
+  // A content word of the term stands in the window as written ("learning" in "unattended
+  // learning"); without one, only the swaps tie the window to the term.
+  bool anchored = false;
+  // Every swap is a spinner-table swap.
+  bool table_swaps_only = false;
 };
 
 class TermMatcher {
@@ -78,12 +84,16 @@ class TermMatcher {
   };
   struct WordInfo {
     std::vector<WordOption> options;
-    uint32_t lm_id = 0;  // the word's language-model id (kUnknownWord if none)
+    uint32_t lm_id = 0;             // the word's language-model id (kUnknownWord if none)
+    bool starts_spun_form = false;  // a multiword spun form of the tables starts with it
   };
 
  private:
   const WordInfo& Lookup(absl::string_view word) const;
   WordInfo ComputeWordInfo(absl::string_view word) const;
+  // The term words a multiword thesaurus phrase can stand for (none if it is not one).
+  absl::Span<const WordOption> ThesaurusPhraseOptions(
+      absl::Span<const absl::string_view> words) const;
   void AddTerm(const std::string& normalized);
   // The child of trie node `node` by term word `word`, or -1.
   int32_t Child(uint32_t node, uint32_t word) const {

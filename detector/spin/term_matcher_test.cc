@@ -19,10 +19,11 @@ class TermMatcherTest : public ::testing::Test {
  protected:
   void SetUp() override {
     NGramModelData data;
-    data.words = {"<s>",        "</s>",     "the",         "general",   "health",  "public",
-                  "unattended", "learning", "random",      "arbitrary", "forest",  "woodland",
-                  "profound",   "deep",     "machine",     "funding",   "support", "for",
-                  "study",      "of",       "unsupervised"};
+    data.words = {"<s>",          "</s>",       "the",      "general", "health",
+                  "public",       "unattended", "learning", "random",  "arbitrary",
+                  "forest",       "woodland",   "profound", "deep",    "machine",
+                  "funding",      "support",    "for",      "study",   "of",
+                  "unsupervised", "stowed",     "away",     "layer",   "hidden"};
     for (size_t i = 0; i < data.words.size(); ++i) {
       data.unigram_log_prob.push_back(-2.0f);
       data.unigram_log_backoff.push_back(-0.5f);
@@ -31,8 +32,11 @@ class TermMatcherTest : public ::testing::Test {
       return static_cast<uint32_t>(std::find(data.words.begin(), data.words.end(), w) -
                                    data.words.begin());
     };
-    for (auto [a, b] : std::vector<std::pair<const char*, const char*>>{
-             {"general", "health"}, {"the", "woodland"}, {"funding", "for"}, {"study", "of"}}) {
+    for (auto [a, b] : std::vector<std::pair<const char*, const char*>>{{"general", "health"},
+                                                                        {"the", "woodland"},
+                                                                        {"funding", "for"},
+                                                                        {"study", "of"},
+                                                                        {"stowed", "away"}}) {
       data.bigrams.push_back({id(a), id(b), -1.0f, 0.0f});
     }
     absl::StatusOr<std::string> lm_image = BuildLanguageModelImage(data, {}, nullptr);
@@ -58,8 +62,10 @@ class TermMatcherTest : public ::testing::Test {
     ASSERT_TRUE(th.ok()) << th.status();
     thesaurus_ = std::make_unique<Thesaurus>(std::move(*th));
 
-    ASSERT_TRUE(
-        swaps_.AddTable("forest: woodland\n", "table.txt", nullptr, kSwapFromSpinnerTable).ok());
+    ASSERT_TRUE(swaps_
+                    .AddTable("forest: woodland\nhidden: stowed away\n", "table.txt", nullptr,
+                              kSwapFromSpinnerTable)
+                    .ok());
     PhraseLexiconBuilder known;
     known.Add("profound study", PhraseInfo{});
     absl::StatusOr<PhraseLexicon> lexicon = known.BuildLexicon();
@@ -67,7 +73,8 @@ class TermMatcherTest : public ::testing::Test {
     known_ = std::make_unique<PhraseLexicon>(std::move(*lexicon));
   }
 
-  // The matches in `text` as "window => term" strings, "?" marking ambiguous ones.
+  // The matches in `text` as "window => term" strings, then "?" for an ambiguous match,
+  // "anchored" when a term word stands as written, "table" when every swap is a table swap.
   std::vector<std::string> Matches(const std::vector<std::string>& terms, const std::string& text) {
     TermMatcher matcher(terms, lm_.get(), &swaps_, thesaurus_.get(), nullptr, {known_.get()},
                         TermMatcherOptions{});
@@ -79,7 +86,8 @@ class TermMatcherTest : public ::testing::Test {
       const std::string window(
           text.substr(tokens.tokens[m.first_token].begin,
                       tokens.tokens[m.end_token - 1].end - tokens.tokens[m.first_token].begin));
-      out.push_back(window + " => " + *m.term + (m.ambiguous ? " ?" : ""));
+      out.push_back(window + " => " + *m.term + (m.ambiguous ? " ?" : "") +
+                    (m.anchored ? " anchored" : "") + (m.table_swaps_only ? " table" : ""));
     }
     return out;
   }
@@ -102,19 +110,24 @@ TEST_F(TermMatcherTest, FindsSpunTermsAndLeavesNormalEnglish) {
       {"a thesaurus swap next to a word of the term, breaking a pair the model lacks",
        {"unsupervised learning"},
        "We use unattended learning here.",
-       {"unattended learning => unsupervised learning"}},
+       {"unattended learning => unsupervised learning anchored"}},
       {"the restoration keeps the text's hyphen-free form and is found mid-sentence",
        {"unsupervised learning", "random forest"},
        "Both unattended learning and a random woodland work.",
-       {"unattended learning => unsupervised learning", "random woodland => random forest"}},
+       {"unattended learning => unsupervised learning anchored",
+        "random woodland => random forest anchored table"}},
       {"a pair the model knows is normal English, not a spun term",
        {"public health"},
        "His general health improved.",
        {}},
-      {"every word swapped, one of them only by the thesaurus: not trusted",
+      {"every word swapped, one of them only by the thesaurus: found, with nothing to anchor it",
        {"random forest"},
        "An arbitrary woodland grew.",
-       {}},
+       {"arbitrary woodland => random forest"}},
+      {"a spun form of several words stands for one term word",
+       {"hidden layer"},
+       "Each stowed away layer learns.",
+       {"stowed away layer => hidden layer anchored table"}},
       {"the term as written is not spun",
        {"unsupervised learning"},
        "We use unsupervised learning here.",
@@ -134,11 +147,15 @@ TEST_F(TermMatcherTest, FindsSpunTermsAndLeavesNormalEnglish) {
       {"two terms fit the window equally well",
        {"deep learning", "machine learning"},
        "They apply profound learning.",
-       {"profound learning => deep learning ?"}},
-      {"a capitalized word inside a sentence is a name, not a swap",
+       {"profound learning => deep learning ? anchored"}},
+      {"a title-case window with a swap in it is a name, not a spun term",
        {"unsupervised learning"},
        "The Unattended Learning Trust met.",
        {}},
+      {"one capitalized word inside a sentence may still be a swap",
+       {"unsupervised learning"},
+       "We use Unattended learning here.",
+       {"Unattended learning => unsupervised learning anchored"}},
       {"a window does not cross sentences",
        {"unsupervised learning"},
        "It ran unattended. Learning came later.",
