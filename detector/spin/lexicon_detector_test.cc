@@ -14,6 +14,7 @@
 #include "detector/lexicon/phrase_lexicon.h"
 #include "detector/lexicon/thesaurus.h"
 #include "detector/spin/engine.h"
+#include "detector/spin/fix_policy.h"
 
 namespace unspin {
 namespace {
@@ -137,6 +138,31 @@ TEST_F(LexiconDetectorTest, CleanNewsStaysQuietInTheDetector) {
       "said the talks would continue next week in Doha, Qatar.";
   const DocumentReport report = engine_->detector().Check(Document("clean", clean));
   EXPECT_TRUE(report.findings.empty()) << report.findings.front().message;
+}
+
+// Spun curated terms: a table swap next to a word of the term is evidence on its own and its fix
+// is safe; a thesaurus swap alone is a normal word choice as often as not, so it is reported
+// only where the text around it is spun too.
+TEST_F(LexiconDetectorTest, SpunTermsNeedTableSwapsOrSpinAround) {
+  auto terms_in = [](const DocumentReport& report) {
+    std::vector<std::string> out;
+    for (const Finding& f : report.findings) {
+      if (f.rule_id != "lexicon.term") continue;
+      out.push_back(f.replacement +
+                    (FixApplicability(f) == Applicability::kSafe ? " (safe)" : " (unsafe)"));
+    }
+    return out;
+  };
+  const Detector& detector = engine_->detector();
+  EXPECT_EQ(terms_in(detector.Check(Document("t", "The random woodland classifier was accurate."))),
+            std::vector<std::string>{"random forest classifier (safe)"});
+  EXPECT_TRUE(
+      terms_in(detector.Check(Document("t", "We trained it with unattended learning last year.")))
+          .empty());
+  EXPECT_EQ(terms_in(detector.Check(Document(
+                "t", "The random woodland classifier beat unattended learning on every task."))),
+            (std::vector<std::string>{"random forest classifier (safe)",
+                                      "unsupervised learning (safe)"}));
 }
 
 // Thesaurus candidates need one strong break at an edge of the window: "optimistic impact"

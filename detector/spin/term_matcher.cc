@@ -48,7 +48,8 @@ struct ThreadCaches {
   absl::node_hash_map<std::string, TermMatcher::WordInfo> words;
   // Term words a multiword thesaurus phrase can stand for, by phrase id.
   absl::node_hash_map<uint32_t, std::vector<TermMatcher::WordOption>> thesaurus_phrases;
-  std::vector<Partial> stack;  // reused by every Match call of this thread
+  std::vector<Partial> stack;                           // reused by every Match call of this thread
+  std::vector<std::pair<uint32_t, int32_t>> completed;  // (window end, term), likewise
 };
 
 ThreadCaches& CachesFor(uint64_t instance_id) {
@@ -182,7 +183,9 @@ const TermMatcher::WordInfo& TermMatcher::Lookup(absl::string_view word) const {
 void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out) const {
   if (terms_.empty()) return;
   const uint32_t token_count = static_cast<uint32_t>(tokens.tokens.size());
-  std::vector<Partial>& stack = CachesFor(instance_id_).stack;
+  ThreadCaches& caches = CachesFor(instance_id_);
+  std::vector<Partial>& stack = caches.stack;
+  std::vector<std::pair<uint32_t, int32_t>>& completed = caches.completed;
   // A token that may continue a window begun at `start`.
   auto usable = [&](uint32_t i, uint32_t start) {
     const Token& t = tokens.tokens[i];
@@ -201,6 +204,9 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
     int32_t best_term = -1;
     Partial best;
     bool ambiguous = false;
+    // Terms completed at each window end (any number of swaps), to tell how many readings the
+    // chosen span has.
+    completed.clear();
     stack.clear();
     stack.push_back(Partial{0, start, 0, 0, false, true});
     while (!stack.empty()) {
@@ -208,6 +214,7 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
       stack.pop_back();
       const int32_t term = node_term_[p.node];
       if (term >= 0 && p.swapped_mask != 0 && !(p.name_swapped && p.names >= 2)) {
+        completed.emplace_back(p.next_token, term);
         const int swaps = __builtin_popcount(p.swapped_mask);
         const int best_swaps = __builtin_popcount(best.swapped_mask);
         if (best_term < 0 || p.next_token > best.next_token ||
@@ -332,7 +339,12 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
       ++start;
       continue;
     }
-    out->push_back(TermMatch{start, end, &terms_[best_term], best.sources,
+    int readings = 0;
+    std::sort(completed.begin(), completed.end());
+    for (size_t k = 0; k < completed.size(); ++k) {
+      readings += completed[k].first == end && (k == 0 || completed[k] != completed[k - 1]);
+    }
+    out->push_back(TermMatch{start, end, &terms_[best_term], best.sources, readings,
                              __builtin_popcount(best.swapped_mask), ambiguous, best.anchored,
                              best.table_only});
     start = end;

@@ -48,7 +48,9 @@ struct TermMatch {
   uint32_t end_token = 0;
   const std::string* term = nullptr;  // the restoration: a curated term, lower case
   uint8_t sources = 0;                // SwapSource bits of the swaps used
-  int swapped_words = 0;              // window words that differ from the term's
+  // Distinct terms the same window can be read as, with any number of swaps (1: only this one).
+  int readings = 1;
+  int swapped_words = 0;  // window words that differ from the term's
   // Another term fits the same window equally well: the restoration is a guess between them.
   bool ambiguous = false;
   // A content word of the term stands in the window as written ("learning" in "unattended
