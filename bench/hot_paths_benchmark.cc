@@ -13,6 +13,7 @@
 
 #include "detector/lexicon/precomputed/startup_morphology.h"
 #include "detector/spin/engine.h"
+#include "detector/spin/term_matcher.h"
 #include "detector/text/document.h"
 #include "detector/text/tokenizer.h"
 
@@ -181,6 +182,27 @@ void BM_BuildRuleSet(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_BuildRuleSet)->Unit(benchmark::kMillisecond);
+
+void BM_CuratedTerms(benchmark::State& state) {
+  const std::vector<RulePack> packs = BuiltinPacksOrEmpty();
+  for (auto _ : state) {
+    absl::StatusOr<std::vector<std::string>> terms = CuratedTerms(packs);
+    if (!terms.ok()) return state.SkipWithError("cannot read the term lists");
+    benchmark::DoNotOptimize(terms->data());
+  }
+}
+BENCHMARK(BM_CuratedTerms)->Unit(benchmark::kMillisecond);
+
+// The term matcher's index over the curated terms (its construction reads only the terms).
+void BM_BuildTermMatcher(benchmark::State& state) {
+  const absl::StatusOr<std::vector<std::string>> terms = CuratedTerms(BuiltinPacksOrEmpty());
+  if (!terms.ok()) return state.SkipWithError("cannot read the term lists");
+  for (auto _ : state) {
+    TermMatcher matcher(*terms, nullptr, nullptr, nullptr, nullptr, {}, TermMatcherOptions{});
+    benchmark::DoNotOptimize(matcher.term_count());
+  }
+}
+BENCHMARK(BM_BuildTermMatcher)->Unit(benchmark::kMillisecond);
 
 void BM_StartupMorphology(benchmark::State& state) {
   for (auto _ : state) {

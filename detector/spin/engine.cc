@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/cleanup/cleanup.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
@@ -11,6 +12,7 @@
 #include "detector/lexicon/data/builtin_swaps.h"
 #include "detector/lexicon/data/builtin_terms.h"
 #include "detector/lexicon/data_paths.h"
+#include "detector/lexicon/phrase_key.h"
 #include "detector/lexicon/precomputed/startup_morphology.h"
 #include "detector/rules/pack_parser.h"
 #include "detector/util/file_io.h"
@@ -40,6 +42,11 @@ absl::Status ParseBuiltinPacks(std::vector<RulePack>* packs) {
 
 absl::StatusOr<std::vector<std::string>> CuratedTerms(const std::vector<RulePack>& packs) {
   std::vector<std::string> terms;
+  absl::flat_hash_set<std::string> seen;
+  auto add = [&](absl::string_view raw) {
+    std::string key = NormalizePhrase(raw);
+    if (seen.insert(key).second) terms.push_back(std::move(key));
+  };
   for (const EmbeddedFile& list : BuiltinTermLists()) {
     int line_number = 0;
     for (absl::string_view line : absl::StrSplit(list.text, '\n')) {
@@ -50,12 +57,12 @@ absl::StatusOr<std::vector<std::string>> CuratedTerms(const std::vector<RulePack
         return absl::InvalidArgumentError(absl::StrFormat(
             "%s:%d: a term has two or more words, got \"%s\"", list.path, line_number, line));
       }
-      terms.emplace_back(line);
+      add(line);
     }
   }
   for (const RulePack& pack : packs) {
     for (const Rule& rule : pack.rules) {
-      if (rule.replacement.find(' ') != std::string::npos) terms.push_back(rule.replacement);
+      if (rule.replacement.find(' ') != std::string::npos) add(rule.replacement);
     }
   }
   return terms;
@@ -87,16 +94,46 @@ absl::Status Engine::LoadLexiconData(const EngineOptions& options) {
   return absl::OkStatus();
 }
 
+absl::Status Engine::CreateLexiconDetectors(const EngineOptions& options,
+                                            const std::vector<std::string>& terms) {
+  std::vector<const PhraseLexicon*> corpus_lexicons;
+  for (const auto& lexicon : corpus_lexicons_) corpus_lexicons.push_back(lexicon.get());
+  // Every curated term (a rule pack's multiword restoration, the term list) is a phrase
+  // somebody checked.
+  PhraseLexiconBuilder curated_phrases;
+  PhraseInfo curated;
+  curated.sources = kFromCurated;
+  for (const std::string& term : terms) curated_phrases.AddKey(term, curated);
+  UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon curated_lexicon, curated_phrases.BuildLexicon());
+  curated_phrases_ = std::make_unique<PhraseLexicon>(std::move(curated_lexicon));
+  lexicon_ = std::make_unique<LexiconDetector>(
+      language_model_.get(), swaps_.get(), thesaurus_.get(),
+      std::vector<const PhraseLexicon*>{phrases_.get()}, curated_phrases_.get(), corpus_lexicons,
+      inflections_.get(), dictionary_words_.get(), options.lexicon_options);
+  std::vector<const PhraseLexicon*> known_phrases{phrases_.get()};
+  known_phrases.insert(known_phrases.end(), corpus_lexicons.begin(), corpus_lexicons.end());
+  terms_ = std::make_unique<TermMatcher>(terms, language_model_.get(), swaps_.get(),
+                                         thesaurus_.get(), inflections_.get(),
+                                         std::move(known_phrases), options.term_options);
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   std::unique_ptr<Engine> engine(new Engine());
   // Start-up is most of the time `check` takes on a small file, and it has two independent
   // halves: a second thread creates the morphology (answers recorded at build time; Hunspell
   // loads only when asked something else, detector/lexicon/morphology_cache.h) and then loads
   // the lexicon's data, while this one parses the rule packs. Compiling the rules needs the
-  // morphology. The halves write disjoint members; the morphology is thread-safe.
+  // morphology; the second thread then builds the lexicon detectors on the packs' terms while
+  // this one compiles the rules. The halves write disjoint members; the morphology is
+  // thread-safe.
   absl::Status morphology_status;
   absl::Notification morphology_ready;
   absl::Status lexicon_status;
+  // The curated terms come from the packs this thread parses; the loader builds what needs them
+  // (the term matcher, the lexicon detector) while this thread compiles the rules.
+  absl::StatusOr<std::vector<std::string>> terms = absl::CancelledError("rule packs not read");
+  absl::Notification terms_ready;
   std::thread loader([&] {
     absl::StatusOr<std::unique_ptr<Morphology>> morphology =
         CreateStartupMorphology(options.morphology);
@@ -108,9 +145,18 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& opti
     morphology_ready.Notify();
     if (morphology_status.ok() && options.lexicon) {
       lexicon_status = engine->LoadLexiconData(options);
+      terms_ready.WaitForNotification();
+      if (lexicon_status.ok() && terms.ok()) {
+        lexicon_status = engine->CreateLexiconDetectors(options, *terms);
+      }
     }
   });
   absl::Cleanup join = [&loader] { loader.join(); };
+  // Declared after `join`, so it runs first: a loader waiting for the terms is never left
+  // waiting when this thread returns early.
+  absl::Cleanup release_loader = [&terms_ready] {
+    if (!terms_ready.HasBeenNotified()) terms_ready.Notify();
+  };
   std::vector<RulePack> packs;
   if (options.builtin_packs) UNSPIN_RETURN_IF_ERROR(ParseBuiltinPacks(&packs));
   for (const std::string& file : options.rule_files) {
@@ -118,36 +164,15 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& opti
     UNSPIN_ASSIGN_OR_RETURN(RulePack pack, ParseRulePack(text, file));
     packs.push_back(std::move(pack));
   }
+  if (options.lexicon) terms = CuratedTerms(packs);
+  terms_ready.Notify();
   morphology_ready.WaitForNotification();
   UNSPIN_RETURN_IF_ERROR(morphology_status);
   UNSPIN_ASSIGN_OR_RETURN(engine->rules_,
                           RuleSet::Build(std::move(packs), engine->morphology_.get()));
   std::move(join).Invoke();
+  if (options.lexicon) UNSPIN_RETURN_IF_ERROR(terms.status());
   UNSPIN_RETURN_IF_ERROR(lexicon_status);
-  if (options.lexicon) {
-    std::vector<const PhraseLexicon*> corpus_lexicons;
-    for (const auto& lexicon : engine->corpus_lexicons_) corpus_lexicons.push_back(lexicon.get());
-    // Every curated term (a rule pack's multiword restoration, the term list) is a phrase
-    // somebody checked.
-    UNSPIN_ASSIGN_OR_RETURN(const std::vector<std::string> terms,
-                            CuratedTerms(engine->rules_->packs()));
-    PhraseLexiconBuilder rule_phrases;
-    PhraseInfo curated;
-    curated.sources = kFromCurated;
-    for (const std::string& term : terms) rule_phrases.Add(term, curated);
-    UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon rule_lexicon, rule_phrases.BuildLexicon());
-    engine->rule_phrases_ = std::make_unique<PhraseLexicon>(std::move(rule_lexicon));
-    engine->lexicon_ = std::make_unique<LexiconDetector>(
-        engine->language_model_.get(), engine->swaps_.get(), engine->thesaurus_.get(),
-        std::vector<const PhraseLexicon*>{engine->phrases_.get()}, engine->rule_phrases_.get(),
-        corpus_lexicons, engine->inflections_.get(), engine->dictionary_words_.get(),
-        options.lexicon_options);
-    std::vector<const PhraseLexicon*> known_phrases{engine->phrases_.get()};
-    known_phrases.insert(known_phrases.end(), corpus_lexicons.begin(), corpus_lexicons.end());
-    engine->terms_ = std::make_unique<TermMatcher>(
-        terms, engine->language_model_.get(), engine->swaps_.get(), engine->thesaurus_.get(),
-        engine->inflections_.get(), std::move(known_phrases), options.term_options);
-  }
   engine->detector_ = std::make_unique<Detector>(engine->rules_.get(), engine->lexicon_.get(),
                                                  engine->terms_.get(), options.detector);
   return engine;

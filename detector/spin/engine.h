@@ -54,7 +54,7 @@ struct EngineOptions {
 // Parses the built-in rule packs (rules/*.rules) and appends them to *packs.
 absl::Status ParseBuiltinPacks(std::vector<RulePack>* packs);
 // The curated terms: the built-in term lists (detector/lexicon/data/terms.txt) and every
-// multiword restoration of `packs`, in that order.
+// multiword restoration of `packs`, in that order, as normalized keys (phrase_key.h), each once.
 absl::StatusOr<std::vector<std::string>> CuratedTerms(const std::vector<RulePack>& packs);
 // Adds the built-in spinner swap tables, inflected through `morphology` (may be null: no
 // inflected variants), to *swaps.
@@ -73,6 +73,9 @@ class Engine {
   Engine() = default;
   // Opens the compiled data and builds the swap index (needs morphology_).
   absl::Status LoadLexiconData(const EngineOptions& options);
+  // Builds the lexicon detector and the term matcher on the loaded data and the curated terms.
+  absl::Status CreateLexiconDetectors(const EngineOptions& options,
+                                      const std::vector<std::string>& terms);
 
   std::unique_ptr<Morphology> morphology_;
   std::unique_ptr<RuleSet> rules_;
@@ -82,7 +85,7 @@ class Engine {
   std::unique_ptr<Thesaurus> inflections_;           // inflected thesaurus candidates
   std::unique_ptr<PhraseLexicon> dictionary_words_;  // lower-case dictionary words
   // The curated terms (CuratedTerms), as a phrase lexicon.
-  std::unique_ptr<PhraseLexicon> rule_phrases_;
+  std::unique_ptr<PhraseLexicon> curated_phrases_;
   std::vector<std::unique_ptr<PhraseLexicon>> corpus_lexicons_;
   std::unique_ptr<SwapIndex> swaps_;
   std::unique_ptr<LexiconDetector> lexicon_;

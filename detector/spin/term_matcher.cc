@@ -46,10 +46,10 @@ constexpr uint32_t kMaxSpunWords = 3;
 
 struct ThreadCaches {
   absl::node_hash_map<std::string, TermMatcher::WordInfo> words;
-  // Term words a multiword thesaurus phrase can stand for, by phrase id.
-  absl::node_hash_map<uint32_t, std::vector<TermMatcher::WordOption>> thesaurus_phrases;
   std::vector<Partial> stack;                           // reused by every Match call of this thread
   std::vector<std::pair<uint32_t, int32_t>> completed;  // (window end, term), likewise
+  // Each token's WordInfo in the current text, looked up once however many windows read it.
+  std::vector<const TermMatcher::WordInfo*> token_info;
 };
 
 ThreadCaches& CachesFor(uint64_t instance_id) {
@@ -80,20 +80,47 @@ TermMatcher::TermMatcher(const std::vector<std::string>& terms, const LanguageMo
       instance_id_(next_instance_id_.fetch_add(1) + 1) {
   options_.max_term_tokens = std::clamp(options_.max_term_tokens, 2, 32);
   node_term_.push_back(-1);  // the root
+  vocabulary_.reserve(terms.size());
+  node_term_.reserve(terms.size() * 4);
+  terms_.reserve(terms.size() * 2);
+  absl::flat_hash_map<uint64_t, uint32_t> building;
+  building.reserve(terms.size() * 4);
   for (const std::string& raw : terms) {
     const std::string normalized = NormalizePhrase(raw);
-    AddTerm(normalized);
+    AddTerm(normalized, &building);
     if (options_.add_plurals) {
       const size_t last = normalized.rfind(' ');
       if (last != std::string::npos) {
         AddTerm(absl::StrCat(normalized.substr(0, last + 1),
-                             Plural(absl::string_view(normalized).substr(last + 1))));
+                             Plural(absl::string_view(normalized).substr(last + 1))),
+                &building);
       }
     }
   }
+  // Edges by node, then by word.
+  first_edge_.assign(node_term_.size() + 1, 0);
+  for (const auto& [key, child] : building) ++first_edge_[(key >> 32) + 1];
+  for (size_t n = 1; n < first_edge_.size(); ++n) first_edge_[n] += first_edge_[n - 1];
+  edges_.resize(building.size());
+  std::vector<uint32_t> filled(first_edge_.begin(), first_edge_.end() - 1);
+  for (const auto& [key, child] : building) {
+    edges_[filled[key >> 32]++] = Edge{static_cast<uint32_t>(key), child};
+  }
+  for (size_t n = 0; n + 1 < first_edge_.size(); ++n) {
+    std::sort(edges_.begin() + first_edge_[n], edges_.begin() + first_edge_[n + 1],
+              [](const Edge& a, const Edge& b) { return a.word < b.word; });
+  }
 }
 
-void TermMatcher::AddTerm(const std::string& normalized) {
+int32_t TermMatcher::Child(uint32_t node, uint32_t word) const {
+  const absl::Span<const Edge> children = Children(node);
+  auto it = std::lower_bound(children.begin(), children.end(), word,
+                             [](const Edge& e, uint32_t w) { return e.word < w; });
+  return it != children.end() && it->word == word ? static_cast<int32_t>(it->child) : -1;
+}
+
+void TermMatcher::AddTerm(const std::string& normalized,
+                          absl::flat_hash_map<uint64_t, uint32_t>* building) {
   const std::vector<absl::string_view> words = absl::StrSplit(normalized, ' ');
   if (words.size() < 2 || words.size() > size_t(options_.max_term_tokens)) return;
   // "support for", "in return": function words at an edge make a phrase of grammar, and their
@@ -101,11 +128,14 @@ void TermMatcher::AddTerm(const std::string& normalized) {
   if (IsFunctionOrNumberWord(words.front()) || IsFunctionOrNumberWord(words.back())) return;
   uint32_t node = 0;
   for (absl::string_view w : words) {
-    auto [word_it, new_word] =
-        vocabulary_.try_emplace(std::string(w), static_cast<uint32_t>(vocabulary_.size()));
-    if (new_word) weak_word_.push_back(IsFunctionOrNumberWord(w) || IsHyphen(w));
+    auto word_it = vocabulary_.find(w);
+    if (word_it == vocabulary_.end()) {
+      word_it =
+          vocabulary_.emplace(std::string(w), static_cast<uint32_t>(vocabulary_.size())).first;
+      weak_word_.push_back(IsFunctionOrNumberWord(w) || IsHyphen(w));
+    }
     const uint64_t key = (uint64_t{node} << 32) | word_it->second;
-    auto [edge_it, new_node] = edges_.try_emplace(key, static_cast<uint32_t>(node_term_.size()));
+    auto [edge_it, new_node] = building->try_emplace(key, static_cast<uint32_t>(node_term_.size()));
     if (new_node) node_term_.push_back(-1);
     node = edge_it->second;
   }
@@ -121,6 +151,7 @@ TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const
   auto add = [&](absl::string_view term_word, uint8_t sources) {
     auto it = vocabulary_.find(term_word);
     if (it == vocabulary_.end()) return;
+    if (sources != 0 && weak_word_[it->second]) return;  // no swaps into grammar
     for (WordOption& o : info.options) {
       if (o.term_word == it->second) {
         if (o.sources != 0) o.sources |= sources;
@@ -137,10 +168,14 @@ TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const
   for (const SwapTarget& t : table.targets) add(t.canonical, kSwapFromSpinnerTable);
   if (thesaurus_ != nullptr) {
     const uint32_t id = thesaurus_->Find(word);
-    if (id != kNotFound) {
-      std::vector<SwapTarget> targets;
-      AddThesaurusTargets(*thesaurus_, id, &targets);
-      for (const SwapTarget& t : targets) add(t.canonical, kSwapFromThesaurus);
+    // AddThesaurusTargets' filters, for one-word candidates (the only ones that can be a term
+    // word), without its allocations: every word type of the text comes through here once.
+    for (const SynonymEntry& e :
+         id == kNotFound ? absl::Span<const SynonymEntry>() : thesaurus_->CanStandFor(id)) {
+      if (!e.has(kStrongRelations) || (thesaurus_->PhraseFlags(e.phrase()) & kProperName)) {
+        continue;
+      }
+      add(thesaurus_->Phrase(e.phrase()), kSwapFromThesaurus);
     }
   }
   if (inflections_ != nullptr) {
@@ -151,26 +186,15 @@ TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const
       }
     }
   }
-  return info;
-}
-
-absl::Span<const TermMatcher::WordOption> TermMatcher::ThesaurusPhraseOptions(
-    absl::Span<const absl::string_view> words) const {
-  const uint32_t id = thesaurus_->FindWords(words);
-  if (id == kNotFound) return {};
-  ThreadCaches& caches = CachesFor(instance_id_);
-  auto [it, inserted] = caches.thesaurus_phrases.try_emplace(id);
-  if (inserted) {
-    std::vector<SwapTarget> targets;
-    AddThesaurusTargets(*thesaurus_, id, &targets);
-    for (const SwapTarget& t : targets) {
-      auto word = vocabulary_.find(t.canonical);
-      if (word != vocabulary_.end()) {
-        it->second.push_back(WordOption{word->second, kSwapFromThesaurus});
-      }
-    }
+  std::sort(info.options.begin(), info.options.end(),
+            [](const WordOption& a, const WordOption& b) { return a.term_word < b.term_word; });
+  for (WordOption o : info.options) {
+    const int32_t child = Child(0, o.term_word);
+    if (child < 0) continue;
+    o.node = static_cast<uint32_t>(child);
+    info.start_options.push_back(o);
   }
-  return it->second;
+  return info;
 }
 
 const TermMatcher::WordInfo& TermMatcher::Lookup(absl::string_view word) const {
@@ -186,6 +210,12 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
   ThreadCaches& caches = CachesFor(instance_id_);
   std::vector<Partial>& stack = caches.stack;
   std::vector<std::pair<uint32_t, int32_t>>& completed = caches.completed;
+  caches.token_info.assign(token_count, nullptr);
+  auto info_of = [&](uint32_t i) -> const WordInfo& {
+    const WordInfo*& info = caches.token_info[i];
+    if (info == nullptr) info = &Lookup(tokens.Norm(i));
+    return *info;
+  };
   // A token that may continue a window begun at `start`.
   auto usable = [&](uint32_t i, uint32_t start) {
     const Token& t = tokens.tokens[i];
@@ -196,6 +226,12 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
   };
   for (uint32_t start = 0; start < token_count;) {
     if (!tokens.tokens[start].is_word() || !usable(start, start)) {
+      ++start;
+      continue;
+    }
+    // Most words begin no term: one cached lookup and on.
+    const WordInfo& first = info_of(start);
+    if (first.start_options.empty() && !first.starts_spun_form) {
       ++start;
       continue;
     }
@@ -239,11 +275,9 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
       // A capital inside a sentence marks a name or a title: a word of a term may be one, but
       // a title case window with a swap in it is a name ("the Power Party"), not a spun term.
       const bool name_like = tokens.tokens[i].capitalized() && !tokens.tokens[i].sentence_start();
-      auto extend = [&](uint32_t term_word, uint8_t sources, uint32_t words) {
-        const int32_t child = Child(p.node, term_word);
-        if (child < 0) return;
+      auto extend = [&](uint32_t term_word, uint32_t child, uint8_t sources, uint32_t words) {
         Partial next = p;
-        next.node = static_cast<uint32_t>(child);
+        next.node = child;
         next.next_token = i + words;
         next.names += name_like;
         if (sources == 0) {
@@ -256,11 +290,27 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
         }
         stack.push_back(next);
       };
-      const WordInfo& info = Lookup(tokens.Norm(i));
-      for (const WordOption& o : info.options) extend(o.term_word, o.sources, 1);
-      // Spun forms of several words: table forms wherever one starts; thesaurus phrases only
-      // inside a match, where a term is already under way (one probe per word otherwise).
-      if (!info.starts_spun_form && i == start) continue;
+      const WordInfo& info = info_of(i);
+      if (i == start) {
+        for (const WordOption& o : info.start_options) extend(o.term_word, o.node, o.sources, 1);
+      } else {
+        // Both lists are sorted by word: one merge finds the options the trie continues with.
+        const absl::Span<const Edge> children = Children(p.node);
+        auto edge = children.begin();
+        auto option = info.options.begin();
+        while (edge != children.end() && option != info.options.end()) {
+          if (edge->word < option->term_word) {
+            ++edge;
+          } else if (option->term_word < edge->word) {
+            ++option;
+          } else {
+            extend(option->term_word, edge->child, option->sources, 1);
+            ++option;
+          }
+        }
+      }
+      // Spun forms of several words in the tables ("stowed away" for "hidden").
+      if (!info.starts_spun_form) continue;
       absl::string_view words[kMaxSpunWords];
       words[0] = tokens.Norm(i);
       for (uint32_t k = 2; k <= kMaxSpunWords && i + k <= token_count; ++k) {
@@ -270,17 +320,15 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
           break;
         }
         words[k - 1] = tokens.Norm(last);
-        const absl::Span<const absl::string_view> spun(words, k);
-        const SwapIndex::Lookup table = swaps_->FindWithPrefix(spun);
+        const SwapIndex::Lookup table = swaps_->FindWithPrefix(absl::MakeConstSpan(words, k));
         for (const SwapTarget& t : table.targets) {
           auto it = vocabulary_.find(t.canonical);
-          if (it != vocabulary_.end()) extend(it->second, kSwapFromSpinnerTable, k);
+          if (it == vocabulary_.end()) continue;
+          const int32_t child = Child(p.node, it->second);
+          if (child >= 0)
+            extend(it->second, static_cast<uint32_t>(child), kSwapFromSpinnerTable, k);
         }
-        if (i > start && thesaurus_ != nullptr) {
-          for (const WordOption& o : ThesaurusPhraseOptions(spun))
-            extend(o.term_word, o.sources, k);
-        }
-        if (!table.longer_forms && i == start) break;
+        if (!table.longer_forms) break;
       }
     }
     if (best_term < 0) {
@@ -294,7 +342,7 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
     std::vector<uint32_t> ids;
     for (uint32_t i = start; i < end; ++i) {
       window.push_back(tokens.Norm(i));
-      ids.push_back(IsHyphen(window.back()) ? kUnknownWord : Lookup(window.back()).lm_id);
+      ids.push_back(IsHyphen(window.back()) ? kUnknownWord : info_of(i).lm_id);
     }
     auto swapped = [&](size_t k) { return (best.swapped_mask >> k) & 1u; };
     bool breaks_pairs = true;

@@ -83,25 +83,31 @@ class TermMatcher {
   struct WordOption {
     uint32_t term_word;  // index into the matcher's term vocabulary
     uint8_t sources;     // 0 for the word itself, else SwapSource bits
+    uint32_t node = 0;   // in start_options: the trie node the term word leads to from the root
   };
   struct WordInfo {
-    std::vector<WordOption> options;
-    uint32_t lm_id = 0;             // the word's language-model id (kUnknownWord if none)
-    bool starts_spun_form = false;  // a multiword spun form of the tables starts with it
+    std::vector<WordOption> options;        // by term word
+    std::vector<WordOption> start_options;  // those that begin a term
+    uint32_t lm_id = 0;                     // the word's language-model id (kUnknownWord if none)
+    bool starts_spun_form = false;          // a multiword spun form of the tables starts with it
   };
 
  private:
   const WordInfo& Lookup(absl::string_view word) const;
   WordInfo ComputeWordInfo(absl::string_view word) const;
-  // The term words a multiword thesaurus phrase can stand for (none if it is not one).
-  absl::Span<const WordOption> ThesaurusPhraseOptions(
-      absl::Span<const absl::string_view> words) const;
-  void AddTerm(const std::string& normalized);
-  // The child of trie node `node` by term word `word`, or -1.
-  int32_t Child(uint32_t node, uint32_t word) const {
-    auto it = edges_.find((uint64_t{node} << 32) | word);
-    return it == edges_.end() ? -1 : static_cast<int32_t>(it->second);
+  // Adds a term to the trie under construction (edges keyed node << 32 | word).
+  void AddTerm(const std::string& normalized, absl::flat_hash_map<uint64_t, uint32_t>* building);
+  struct Edge {
+    uint32_t word;
+    uint32_t child;
+  };
+  // The edges out of trie node `node`, by word.
+  absl::Span<const Edge> Children(uint32_t node) const {
+    return absl::MakeConstSpan(edges_.data() + first_edge_[node],
+                               first_edge_[node + 1] - first_edge_[node]);
   }
+  // The child of trie node `node` by term word `word`, or -1.
+  int32_t Child(uint32_t node, uint32_t word) const;
 
   const LanguageModel* lm_;
   const SwapIndex* swaps_;
@@ -114,9 +120,11 @@ class TermMatcher {
   // word or a hyphen, which cannot anchor a match.
   absl::flat_hash_map<std::string, uint32_t> vocabulary_;
   std::vector<bool> weak_word_;
-  // A trie over term words: edges keyed (node << 32 | word); node_term_[node] is the index of
-  // the term ending there, or -1.
-  absl::flat_hash_map<uint64_t, uint32_t> edges_;
+  // A trie over term words: the edges out of node n are edges_[first_edge_[n] ..
+  // first_edge_[n + 1]), sorted by word, so a step intersects them with a word's options in one
+  // merge; node_term_[n] is the index of the term ending at n, or -1.
+  std::vector<Edge> edges_;
+  std::vector<uint32_t> first_edge_;
   std::vector<int32_t> node_term_;
   std::vector<std::string> terms_;
   // Distinguishes matchers for the per-thread caches.
