@@ -89,10 +89,11 @@ DocumentReport Detector::Check(const Document& document, const TokenizedText& to
     // unless the text around it is spun too.
     const bool table_evidence =
         t.table_swaps_only || (t.anchored && (t.sources & kSwapFromSpinnerTable));
-    const double logit = table_evidence
-                             ? (t.ambiguous ? options_.ambiguous_term_logit : options_.term_logit)
-                         : t.anchored ? options_.thesaurus_term_logit
-                                      : options_.unanchored_term_logit;
+    const double logit =
+        table_evidence
+            ? (t.ambiguous || t.readings > 1 ? options_.ambiguous_term_logit : options_.term_logit)
+        : t.anchored ? options_.thesaurus_term_logit
+                     : options_.unanchored_term_logit;
     inferred.push_back(Inferred{t.first_token, t.end_token, logit, nullptr, &t});
   }
   for (const LexiconCandidate& c : swaps) {

@@ -59,8 +59,9 @@ struct DetectorOptions {
   // spin around it weighs in: logistic(2.2) = 0.9, the safe-fix threshold for curated
   // restorations (fix_policy.h), since both the term and the swaps were written by people.
   double term_logit = 2.2;
-  // The same when another term fits the window equally well (the restoration is a guess).
-  double ambiguous_term_logit = 1.1;
+  // The same when the window can be read as other terms too: a guess between them, reported
+  // (logistic(0.5) = 0.62 < lexicon_min_confidence) only with spin around it.
+  double ambiguous_term_logit = 0.5;
   // The same when a swap is only in the general thesaurus: not reported (below
   // lexicon_min_confidence) unless the paragraph or document shows other spin.
   double thesaurus_term_logit = -1.0;

@@ -37,9 +37,13 @@ struct Partial {
   uint8_t sources = 0;        // SwapSource bits of the swaps so far
   bool anchored = false;      // a content word of the term stands as written
   bool table_only = true;     // every swap so far is a spinner-table swap
+  uint16_t strength = 0;      // summed WordOption::strength of the swaps
   uint8_t names = 0;          // capitalized words inside the sentence ("the Power Party")
   bool name_swapped = false;  // one of them was swapped
 };
+
+// WordOption::strength of a spinner-table swap: above any thesaurus swap's.
+constexpr uint8_t kTableStrength = 4;
 
 // Longest spun form that stands for one term word ("stowed away" -> "hidden").
 constexpr uint32_t kMaxSpunWords = 3;
@@ -148,24 +152,29 @@ void TermMatcher::AddTerm(const std::string& normalized,
 TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const {
   WordInfo info;
   info.lm_id = lm_->Find(word);
-  auto add = [&](absl::string_view term_word, uint8_t sources) {
+  auto add = [&](absl::string_view term_word, uint8_t sources, uint8_t strength) {
     auto it = vocabulary_.find(term_word);
     if (it == vocabulary_.end()) return;
     if (sources != 0 && weak_word_[it->second]) return;  // no swaps into grammar
     for (WordOption& o : info.options) {
       if (o.term_word == it->second) {
-        if (o.sources != 0) o.sources |= sources;
+        if (o.sources != 0) {
+          o.sources |= sources;
+          o.strength = std::max(o.strength, strength);
+        }
         return;
       }
     }
-    info.options.push_back(WordOption{it->second, sources});
+    info.options.push_back(WordOption{it->second, sources, strength});
   };
-  add(word, 0);
+  add(word, 0, 0);
   if (IsHyphen(word) || IsFunctionOrNumberWord(word)) return info;  // grammar is not swapped
   const absl::string_view one_word[] = {word};
   const SwapIndex::Lookup table = swaps_->FindWithPrefix(one_word);
   info.starts_spun_form = table.longer_forms;
-  for (const SwapTarget& t : table.targets) add(t.canonical, kSwapFromSpinnerTable);
+  for (const SwapTarget& t : table.targets) {
+    add(t.canonical, kSwapFromSpinnerTable, kTableStrength);
+  }
   if (thesaurus_ != nullptr) {
     const uint32_t id = thesaurus_->Find(word);
     // AddThesaurusTargets' filters, for one-word candidates (the only ones that can be a term
@@ -175,14 +184,16 @@ TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const
       if (!e.has(kStrongRelations) || (thesaurus_->PhraseFlags(e.phrase()) & kProperName)) {
         continue;
       }
-      add(thesaurus_->Phrase(e.phrase()), kSwapFromThesaurus);
+      const uint8_t strength =
+          __builtin_popcount(e.flags() & kAllSources) + (e.has(kSynonym) ? 1 : 0);
+      add(thesaurus_->Phrase(e.phrase()), kSwapFromThesaurus, strength);
     }
   }
   if (inflections_ != nullptr) {
     const uint32_t form = inflections_->Find(word);
     if (form != kNotFound) {
       for (const SynonymEntry& e : inflections_->CanStandFor(form)) {
-        add(inflections_->Phrase(e.phrase()), kSwapFromThesaurus);
+        add(inflections_->Phrase(e.phrase()), kSwapFromThesaurus, 1);
       }
     }
   }
@@ -236,7 +247,8 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
       continue;
     }
     // Depth-first over the trie; the best complete match is the longest, then the one with the
-    // fewest swaps. Another term tied with it makes it ambiguous.
+    // fewest swaps, then the one with the best attested swaps. Another term tied with it makes
+    // it ambiguous.
     int32_t best_term = -1;
     Partial best;
     bool ambiguous = false;
@@ -254,11 +266,13 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
         const int swaps = __builtin_popcount(p.swapped_mask);
         const int best_swaps = __builtin_popcount(best.swapped_mask);
         if (best_term < 0 || p.next_token > best.next_token ||
-            (p.next_token == best.next_token && swaps < best_swaps)) {
+            (p.next_token == best.next_token &&
+             (swaps < best_swaps || (swaps == best_swaps && p.strength > best.strength)))) {
           best_term = term;
           best = p;
           ambiguous = false;
-        } else if (p.next_token == best.next_token && swaps == best_swaps && term != best_term) {
+        } else if (p.next_token == best.next_token && swaps == best_swaps &&
+                   p.strength == best.strength && term != best_term) {
           ambiguous = true;
           // The term listed first stands in, so the guess does not depend on search order.
           if (term < best_term) {
@@ -275,7 +289,8 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
       // A capital inside a sentence marks a name or a title: a word of a term may be one, but
       // a title case window with a swap in it is a name ("the Power Party"), not a spun term.
       const bool name_like = tokens.tokens[i].capitalized() && !tokens.tokens[i].sentence_start();
-      auto extend = [&](uint32_t term_word, uint32_t child, uint8_t sources, uint32_t words) {
+      auto extend = [&](uint32_t term_word, uint32_t child, uint8_t sources, uint8_t strength,
+                        uint32_t words) {
         Partial next = p;
         next.node = child;
         next.next_token = i + words;
@@ -285,6 +300,7 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
         } else {
           next.swapped_mask |= ((1u << words) - 1) << (i - start);
           next.sources |= sources;
+          next.strength += strength;
           next.table_only &= (sources & kSwapFromSpinnerTable) != 0;
           next.name_swapped |= name_like;
         }
@@ -292,7 +308,8 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
       };
       const WordInfo& info = info_of(i);
       if (i == start) {
-        for (const WordOption& o : info.start_options) extend(o.term_word, o.node, o.sources, 1);
+        for (const WordOption& o : info.start_options)
+          extend(o.term_word, o.node, o.sources, o.strength, 1);
       } else {
         // Both lists are sorted by word: one merge finds the options the trie continues with.
         const absl::Span<const Edge> children = Children(p.node);
@@ -304,7 +321,7 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
           } else if (option->term_word < edge->word) {
             ++option;
           } else {
-            extend(option->term_word, edge->child, option->sources, 1);
+            extend(option->term_word, edge->child, option->sources, option->strength, 1);
             ++option;
           }
         }
@@ -326,7 +343,8 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
           if (it == vocabulary_.end()) continue;
           const int32_t child = Child(p.node, it->second);
           if (child >= 0)
-            extend(it->second, static_cast<uint32_t>(child), kSwapFromSpinnerTable, k);
+            extend(it->second, static_cast<uint32_t>(child), kSwapFromSpinnerTable, kTableStrength,
+                   k);
         }
         if (!table.longer_forms) break;
       }

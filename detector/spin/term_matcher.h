@@ -83,7 +83,10 @@ class TermMatcher {
   struct WordOption {
     uint32_t term_word;  // index into the matcher's term vocabulary
     uint8_t sources;     // 0 for the word itself, else SwapSource bits
-    uint32_t node = 0;   // in start_options: the trie node the term word leads to from the root
+    // How well attested the swap is: 4 for a spinner-table swap; for a thesaurus swap, the
+    // thesauri listing it plus one for a plain synonym (not a similar term). 0 for the word.
+    uint8_t strength = 0;
+    uint32_t node = 0;  // in start_options: the trie node the term word leads to from the root
   };
   struct WordInfo {
     std::vector<WordOption> options;        // by term word
