@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "detector/text/tokenizer.h"
 #include "gtest/gtest.h"
 
 namespace unspin {
@@ -25,6 +26,24 @@ TEST(NormalizePhraseTest, KeysMatchTokenizedText) {
       {"   ", ""},
   };
   for (const Case& c : cases) EXPECT_EQ(NormalizePhrase(c.raw), c.key) << c.raw;
+}
+
+// Plain lower-case keys skip the tokenizer; they must come out exactly as tokenized keys do.
+TEST(NormalizePhraseTest, PlainKeysAreTheirOwnKeys) {
+  auto tokenized = [](const std::string& raw) {
+    const TokenizedText tokens = Tokenize(raw);
+    std::string key;
+    for (size_t i = 0; i < tokens.tokens.size(); ++i) {
+      if (i > 0) key += ' ';
+      key += std::string(tokens.Norm(i));
+    }
+    return key;
+  };
+  for (const std::string raw :
+       {"deep learning", "type 2 diabetes", "signal to noise ratio", "3d printing", "b2b",
+        "deep  learning", " deep learning", "deep learning ", "k-means", "x"}) {
+    EXPECT_EQ(NormalizePhrase(raw), tokenized(raw)) << raw;
+  }
 }
 
 TEST(KeyWordCountTest, CountsSpaceSeparatedWords) {

@@ -211,6 +211,25 @@ TEST_F(LexiconDetectorTest, CachesChangeNothing) {
 }
 
 // The data files that replace a dictionary at run time hold exactly what the dictionary says.
+TEST(CuratedTermsTest, TermListsAndRestorationsNormalizedOnceEach) {
+  std::vector<RulePack> packs(1);
+  for (const char* replacement :
+       {"Feature-Rich learning", "Feature-Rich learning", "random forest", "device"}) {
+    Rule rule;
+    rule.replacement = replacement;
+    packs[0].rules.push_back(std::move(rule));
+  }
+  absl::StatusOr<std::vector<std::string>> terms = CuratedTerms(packs);
+  ASSERT_TRUE(terms.ok()) << terms.status();
+  auto count = [&](const std::string& key) {
+    return std::count(terms->begin(), terms->end(), key);
+  };
+  EXPECT_EQ(count("feature - rich learning"), 1) << "a rule restoration, as a key, once";
+  EXPECT_EQ(count("random forest"), 1) << "in the term list and a rule: listed once";
+  EXPECT_EQ(count("device"), 0) << "one-word restorations are no terms";
+  EXPECT_GT(terms->size(), 10000u) << "the built-in term list";
+}
+
 TEST(InflectionsDataTest, RecordedAnswersAreTheDictionarysAnswers) {
   absl::StatusOr<std::string> dir = FindDataDir();
   ASSERT_TRUE(dir.ok()) << dir.status();
