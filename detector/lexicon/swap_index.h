@@ -30,6 +30,7 @@ namespace unspin {
 enum SwapSource : uint8_t {
   kSwapFromSpinnerTable = 1 << 0,  // our table of spinner outputs
   kSwapFromThesaurus = 1 << 1,     // a general thesaurus (MyThes, WordNet, Aiksaurus)
+  kSwapFromTermTable = 1 << 2,     // our table of swaps that hold only inside a curated term
 };
 
 struct SwapTarget {

@@ -88,7 +88,8 @@ DocumentReport Detector::Check(const Document& document, const TokenizedText& to
     // too often a normal word choice ("energy facility" is not a spun "energy efficiency")
     // unless the text around it is spun too.
     const bool table_evidence =
-        t.table_swaps_only || (t.anchored && (t.sources & kSwapFromSpinnerTable));
+        t.table_swaps_only ||
+        (t.anchored && (t.sources & (kSwapFromSpinnerTable | kSwapFromTermTable)));
     const double logit =
         table_evidence
             ? (t.ambiguous || t.readings > 1 ? options_.ambiguous_term_logit : options_.term_logit)
@@ -187,14 +188,14 @@ DocumentReport Detector::Check(const Document& document, const TokenizedText& to
       // the only term the window can be read as; or table swaps alone, to the only term. On
       // the development phrases these restore right (or restore part of a longer term) 79% of
       // the time; the rest of the term matches 35% (README, "Evaluation").
-      const bool table = t.sources & kSwapFromSpinnerTable;
+      const bool table = t.sources & (kSwapFromSpinnerTable | kSwapFromTermTable);
       const bool one_reading = t.readings == 1 && !t.ambiguous;
       f.curated_restoration =
           t.anchored ? (table || one_reading) : (t.table_swaps_only && one_reading);
       f.message =
           absl::StrFormat("\"%s\" reads like the term \"%s\" spun (%d word%s swapped through %s%s)",
                           original, f.replacement, t.swapped_words, t.swapped_words == 1 ? "" : "s",
-                          table ? "the spinner table" : "the thesaurus",
+                          table ? "the swap tables" : "the thesaurus",
                           t.readings > 1 ? absl::StrFormat("; %d terms fit", t.readings) : "");
     } else {
       const LexiconCandidate& l = *c.lexicon;

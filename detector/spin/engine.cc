@@ -73,6 +73,9 @@ absl::Status AddBuiltinSwapTables(Morphology* morphology, SwapIndex* swaps) {
     UNSPIN_RETURN_IF_ERROR(
         swaps->AddTable(table.text, table.path, morphology, kSwapFromSpinnerTable));
   }
+  for (const EmbeddedFile& table : BuiltinTermSwapTables()) {
+    UNSPIN_RETURN_IF_ERROR(swaps->AddTable(table.text, table.path, morphology, kSwapFromTermTable));
+  }
   return absl::OkStatus();
 }
 

@@ -56,8 +56,8 @@ absl::Status ParseBuiltinPacks(std::vector<RulePack>* packs);
 // The curated terms: the built-in term lists (detector/lexicon/data/terms.txt) and every
 // multiword restoration of `packs`, in that order, as normalized keys (phrase_key.h), each once.
 absl::StatusOr<std::vector<std::string>> CuratedTerms(const std::vector<RulePack>& packs);
-// Adds the built-in spinner swap tables, inflected through `morphology` (may be null: no
-// inflected variants), to *swaps.
+// Adds the built-in spinner swap tables and term swap tables, inflected through `morphology`
+// (may be null: no inflected variants), to *swaps.
 absl::Status AddBuiltinSwapTables(Morphology* morphology, SwapIndex* swaps);
 
 class Engine {

@@ -212,6 +212,8 @@ LexiconDetector::PreparedTargets LexiconDetector::Prepare(
     absl::Span<const SwapTarget> targets) const {
   PreparedTargets out;
   for (const SwapTarget& target : targets) {
+    // Term-table swaps hold only inside a curated term: the term matcher's, not ours.
+    if (!(target.sources & (kSwapFromSpinnerTable | kSwapFromThesaurus))) continue;
     PreparedTarget p;
     p.canonical = target.canonical;
     p.sources = target.sources;

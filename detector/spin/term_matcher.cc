@@ -173,7 +173,7 @@ TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const
   const SwapIndex::Lookup table = swaps_->FindWithPrefix(one_word);
   info.starts_spun_form = table.longer_forms;
   for (const SwapTarget& t : table.targets) {
-    add(t.canonical, kSwapFromSpinnerTable, kTableStrength);
+    add(t.canonical, t.sources, kTableStrength);
   }
   if (thesaurus_ != nullptr) {
     const uint32_t id = thesaurus_->Find(word);
@@ -343,8 +343,7 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
           if (it == vocabulary_.end()) continue;
           const int32_t child = Child(p.node, it->second);
           if (child >= 0)
-            extend(it->second, static_cast<uint32_t>(child), kSwapFromSpinnerTable, kTableStrength,
-                   k);
+            extend(it->second, static_cast<uint32_t>(child), t.sources, kTableStrength, k);
         }
         if (!table.longer_forms) break;
       }

@@ -56,7 +56,8 @@ struct TermMatch {
   // A content word of the term stands in the window as written ("learning" in "unattended
   // learning"); without one, only the swaps tie the window to the term.
   bool anchored = false;
-  // Every swap is a spinner-table swap.
+  // Every swap is a spinner-table swap (term-table swaps, which hold only inside a term, tie a
+  // window to a term only next to a word of it).
   bool table_swaps_only = false;
 };
 

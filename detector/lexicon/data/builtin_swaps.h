@@ -1,4 +1,4 @@
-// The spinner swap tables in detector/lexicon/data/, compiled into the binary.
+// The swap tables in detector/lexicon/data/, compiled into the binary.
 //
 //   for (const unspin::EmbeddedFile& f : unspin::BuiltinSwapTables()) {
 //     UNSPIN_RETURN_IF_ERROR(index.AddTable(f.text, f.path, morphology, kSwapFromSpinnerTable));
@@ -13,6 +13,9 @@
 namespace unspin {
 
 const std::vector<EmbeddedFile>& BuiltinSwapTables();
+
+// The term swap tables (term_swaps.txt): swaps that hold only inside a curated term.
+const std::vector<EmbeddedFile>& BuiltinTermSwapTables();
 
 }  // namespace unspin
 
