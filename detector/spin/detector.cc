@@ -88,7 +88,7 @@ DocumentReport Detector::Check(const Document& document, const TokenizedText& to
     // too often a normal word choice ("energy facility" is not a spun "energy efficiency")
     // unless the text around it is spun too.
     const bool table_evidence =
-        t.table_swaps_only ||
+        t.spinner_swaps_only ||
         (t.anchored && (t.sources & (kSwapFromSpinnerTable | kSwapFromTermTable)));
     const double logit =
         table_evidence
@@ -191,7 +191,8 @@ DocumentReport Detector::Check(const Document& document, const TokenizedText& to
       const bool table = t.sources & (kSwapFromSpinnerTable | kSwapFromTermTable);
       const bool one_reading = t.readings == 1 && !t.ambiguous;
       f.curated_restoration =
-          t.anchored ? (table || one_reading) : (t.table_swaps_only && one_reading);
+          t.anchored ? (table || one_reading)
+                     : (t.table_swaps_only && (t.sources & kSwapFromSpinnerTable) && one_reading);
       f.message =
           absl::StrFormat("\"%s\" reads like the term \"%s\" spun (%d word%s swapped through %s%s)",
                           original, f.replacement, t.swapped_words, t.swapped_words == 1 ? "" : "s",

@@ -36,7 +36,8 @@ struct Partial {
   uint32_t swapped_mask = 0;  // bit k: the window's k-th token was swapped
   uint8_t sources = 0;        // SwapSource bits of the swaps so far
   bool anchored = false;      // a content word of the term stands as written
-  bool table_only = true;     // every swap so far is a spinner-table swap
+  bool table_only = true;     // every swap so far is a spinner- or term-table swap
+  bool spinner_only = true;   // every swap so far is a spinner-table swap
   uint16_t strength = 0;      // summed WordOption::strength of the swaps
   uint8_t names = 0;          // capitalized words inside the sentence ("the Power Party")
   bool name_swapped = false;  // one of them was swapped
@@ -301,7 +302,8 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
           next.swapped_mask |= ((1u << words) - 1) << (i - start);
           next.sources |= sources;
           next.strength += strength;
-          next.table_only &= (sources & kSwapFromSpinnerTable) != 0;
+          next.table_only &= (sources & (kSwapFromSpinnerTable | kSwapFromTermTable)) != 0;
+          next.spinner_only &= (sources & kSwapFromSpinnerTable) != 0;
           next.name_swapped |= name_like;
         }
         stack.push_back(next);
@@ -411,7 +413,7 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
     }
     out->push_back(TermMatch{start, end, &terms_[best_term], best.sources, readings,
                              __builtin_popcount(best.swapped_mask), ambiguous, best.anchored,
-                             best.table_only});
+                             best.table_only, best.spinner_only});
     start = end;
   }
 }

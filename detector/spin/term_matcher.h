@@ -56,9 +56,11 @@ struct TermMatch {
   // A content word of the term stands in the window as written ("learning" in "unattended
   // learning"); without one, only the swaps tie the window to the term.
   bool anchored = false;
-  // Every swap is a spinner-table swap (term-table swaps, which hold only inside a term, tie a
-  // window to a term only next to a word of it).
+  // Every swap is from our tables (spinner or term tables).
   bool table_swaps_only = false;
+  // Every swap is from the spinner tables (term-table swaps hold only inside a term, so they say
+  // less about a window that has no word of the term as written).
+  bool spinner_swaps_only = false;
 };
 
 class TermMatcher {
