@@ -32,6 +32,7 @@ inline constexpr char kThesaurusFile[] = "thesaurus.bin";
 inline constexpr char kPhraseLexiconFile[] = "phrases.bin";
 inline constexpr char kInflectionsFile[] = "inflections.bin";
 inline constexpr char kDictionaryWordsFile[] = "words.bin";
+inline constexpr char kCuratedTermsFile[] = "curated.bin";
 
 struct DataDirOptions {
   // Directory given on the command line (--data-dir); empty when not given.

@@ -182,7 +182,7 @@ DocumentReport Detector::Check(const Document& document, const TokenizedText& to
     } else if (c.term != nullptr) {
       const TermMatch& t = *c.term;
       f.rule_id = "lexicon.term";
-      f.replacement = MatchCase(original, *t.term);
+      f.replacement = MatchCase(original, t.term);
       // A restoration is curated (its fix may be safe) when the window is tied to one term by
       // more than thesaurus swaps: a word of the term as written next to a table swap, or to
       // the only term the window can be read as; or table swaps alone, to the only term. On

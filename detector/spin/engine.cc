@@ -9,7 +9,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/synchronization/notification.h"
-#include "detector/lexicon/data/builtin_swaps.h"
+#include "detector/lexicon/data/builtin_swap_index.h"
 #include "detector/lexicon/data/builtin_terms.h"
 #include "detector/lexicon/data_paths.h"
 #include "detector/lexicon/phrase_key.h"
@@ -40,13 +40,33 @@ absl::Status ParseBuiltinPacks(std::vector<RulePack>* packs) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::vector<std::string>> CuratedTerms(const std::vector<RulePack>& packs) {
-  std::vector<std::string> terms;
-  absl::flat_hash_set<std::string> seen;
-  auto add = [&](absl::string_view raw) {
+namespace {
+
+// Normalized keys, each once, in the order first added.
+class KeyList {
+ public:
+  void Add(absl::string_view raw) {
     std::string key = NormalizePhrase(raw);
-    if (seen.insert(key).second) terms.push_back(std::move(key));
-  };
+    if (seen_.insert(key).second) keys_.push_back(std::move(key));
+  }
+  void AddRestorations(const std::vector<RulePack>& packs, size_t first_pack) {
+    for (size_t i = first_pack; i < packs.size(); ++i) {
+      for (const Rule& rule : packs[i].rules) {
+        if (rule.replacement.find(' ') != std::string::npos) Add(rule.replacement);
+      }
+    }
+  }
+  std::vector<std::string> Release() { return std::move(keys_); }
+
+ private:
+  std::vector<std::string> keys_;
+  absl::flat_hash_set<std::string> seen_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::vector<std::string>> CuratedTerms(const std::vector<RulePack>& packs) {
+  KeyList terms;
   for (const EmbeddedFile& list : BuiltinTermLists()) {
     int line_number = 0;
     for (absl::string_view line : absl::StrSplit(list.text, '\n')) {
@@ -57,26 +77,11 @@ absl::StatusOr<std::vector<std::string>> CuratedTerms(const std::vector<RulePack
         return absl::InvalidArgumentError(absl::StrFormat(
             "%s:%d: a term has two or more words, got \"%s\"", list.path, line_number, line));
       }
-      add(line);
+      terms.Add(line);
     }
   }
-  for (const RulePack& pack : packs) {
-    for (const Rule& rule : pack.rules) {
-      if (rule.replacement.find(' ') != std::string::npos) add(rule.replacement);
-    }
-  }
-  return terms;
-}
-
-absl::Status AddBuiltinSwapTables(Morphology* morphology, SwapIndex* swaps) {
-  for (const EmbeddedFile& table : BuiltinSwapTables()) {
-    UNSPIN_RETURN_IF_ERROR(
-        swaps->AddTable(table.text, table.path, morphology, kSwapFromSpinnerTable));
-  }
-  for (const EmbeddedFile& table : BuiltinTermSwapTables()) {
-    UNSPIN_RETURN_IF_ERROR(swaps->AddTable(table.text, table.path, morphology, kSwapFromTermTable));
-  }
-  return absl::OkStatus();
+  terms.AddRestorations(packs, 0);
+  return terms.Release();
 }
 
 absl::Status Engine::LoadLexiconData(const EngineOptions& options) {
@@ -88,6 +93,7 @@ absl::Status Engine::LoadLexiconData(const EngineOptions& options) {
   UNSPIN_RETURN_IF_ERROR(OpenDataFile(data_dir, kPhraseLexiconFile, &phrases_));
   UNSPIN_RETURN_IF_ERROR(OpenDataFile(data_dir, kInflectionsFile, &inflections_));
   UNSPIN_RETURN_IF_ERROR(OpenDataFile(data_dir, kDictionaryWordsFile, &dictionary_words_));
+  UNSPIN_RETURN_IF_ERROR(OpenDataFile(data_dir, kCuratedTermsFile, &curated_phrases_));
   swaps_ = std::make_unique<SwapIndex>();
   UNSPIN_RETURN_IF_ERROR(AddBuiltinSwapTables(morphology_.get(), swaps_.get()));
   for (const std::string& path : options.corpus_lexicons) {
@@ -97,22 +103,31 @@ absl::Status Engine::LoadLexiconData(const EngineOptions& options) {
   return absl::OkStatus();
 }
 
-absl::Status Engine::CreateLexiconDetectors(const EngineOptions& options,
-                                            const std::vector<std::string>& terms) {
+absl::Status Engine::CreateLexiconDetectors(const EngineOptions& options) {
   std::vector<const PhraseLexicon*> corpus_lexicons;
   for (const auto& lexicon : corpus_lexicons_) corpus_lexicons.push_back(lexicon.get());
-  // Every curated term (a rule pack's multiword restoration, the term list) is a phrase
-  // somebody checked.
-  PhraseLexiconBuilder curated_phrases;
-  PhraseInfo curated;
-  curated.sources = kFromCurated;
-  for (const std::string& term : terms) curated_phrases.AddKey(term, curated);
-  UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon curated_lexicon, curated_phrases.BuildLexicon());
-  curated_phrases_ = std::make_unique<PhraseLexicon>(std::move(curated_lexicon));
+  // Every curated term is a phrase somebody checked: the built-in ones (curated.bin), and the
+  // restorations of the user's own packs.
+  std::vector<const PhraseLexicon*> canonical_lexicons{phrases_.get()};
+  if (!user_terms_.empty()) {
+    PhraseLexiconBuilder user_phrases;
+    PhraseInfo curated;
+    curated.sources = kFromCurated;
+    for (const std::string& term : user_terms_) user_phrases.AddKey(term, curated);
+    UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon user_lexicon, user_phrases.BuildLexicon());
+    user_phrases_ = std::make_unique<PhraseLexicon>(std::move(user_lexicon));
+    canonical_lexicons.push_back(user_phrases_.get());
+  }
   lexicon_ = std::make_unique<LexiconDetector>(
-      language_model_.get(), swaps_.get(), thesaurus_.get(),
-      std::vector<const PhraseLexicon*>{phrases_.get()}, curated_phrases_.get(), corpus_lexicons,
-      inflections_.get(), dictionary_words_.get(), options.lexicon_options);
+      language_model_.get(), swaps_.get(), thesaurus_.get(), canonical_lexicons,
+      curated_phrases_.get(), corpus_lexicons, inflections_.get(), dictionary_words_.get(),
+      options.lexicon_options);
+  std::vector<absl::string_view> terms;
+  terms.reserve(curated_phrases_->size() + user_terms_.size());
+  for (uint32_t id = 0; id < curated_phrases_->size(); ++id) {
+    terms.push_back(curated_phrases_->Key(id));
+  }
+  terms.insert(terms.end(), user_terms_.begin(), user_terms_.end());
   std::vector<const PhraseLexicon*> known_phrases{phrases_.get()};
   known_phrases.insert(known_phrases.end(), corpus_lexicons.begin(), corpus_lexicons.end());
   terms_ = std::make_unique<TermMatcher>(terms, language_model_.get(), swaps_.get(),
@@ -149,9 +164,7 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& opti
     if (morphology_status.ok() && options.lexicon) {
       lexicon_status = engine->LoadLexiconData(options);
       terms_ready.WaitForNotification();
-      if (lexicon_status.ok() && terms.ok()) {
-        lexicon_status = engine->CreateLexiconDetectors(options, *terms);
-      }
+      if (lexicon_status.ok()) lexicon_status = engine->CreateLexiconDetectors(options);
     }
   });
   absl::Cleanup join = [&loader] { loader.join(); };
@@ -167,14 +180,18 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& opti
     UNSPIN_ASSIGN_OR_RETURN(RulePack pack, ParseRulePack(text, file));
     packs.push_back(std::move(pack));
   }
-  if (options.lexicon) terms = CuratedTerms(packs);
+  if (options.lexicon) {
+    // The built-in packs' terms are compiled into curated.bin.
+    KeyList user_terms;
+    user_terms.AddRestorations(packs, packs.size() - options.rule_files.size());
+    engine->user_terms_ = user_terms.Release();
+  }
   terms_ready.Notify();
   morphology_ready.WaitForNotification();
   UNSPIN_RETURN_IF_ERROR(morphology_status);
   UNSPIN_ASSIGN_OR_RETURN(engine->rules_,
                           RuleSet::Build(std::move(packs), engine->morphology_.get()));
   std::move(join).Invoke();
-  if (options.lexicon) UNSPIN_RETURN_IF_ERROR(terms.status());
   UNSPIN_RETURN_IF_ERROR(lexicon_status);
   engine->detector_ = std::make_unique<Detector>(engine->rules_.get(), engine->lexicon_.get(),
                                                  engine->terms_.get(), options.detector);

@@ -55,10 +55,8 @@ struct EngineOptions {
 absl::Status ParseBuiltinPacks(std::vector<RulePack>* packs);
 // The curated terms: the built-in term lists (detector/lexicon/data/terms.txt) and every
 // multiword restoration of `packs`, in that order, as normalized keys (phrase_key.h), each once.
+// Compiled for the built-in packs into curated.bin at build time (compile_curated).
 absl::StatusOr<std::vector<std::string>> CuratedTerms(const std::vector<RulePack>& packs);
-// Adds the built-in spinner swap tables and term swap tables, inflected through `morphology`
-// (may be null: no inflected variants), to *swaps.
-absl::Status AddBuiltinSwapTables(Morphology* morphology, SwapIndex* swaps);
 
 class Engine {
  public:
@@ -73,9 +71,8 @@ class Engine {
   Engine() = default;
   // Opens the compiled data and builds the swap index (needs morphology_).
   absl::Status LoadLexiconData(const EngineOptions& options);
-  // Builds the lexicon detector and the term matcher on the loaded data and the curated terms.
-  absl::Status CreateLexiconDetectors(const EngineOptions& options,
-                                      const std::vector<std::string>& terms);
+  // Builds the lexicon detector and the term matcher on the loaded data and user_terms_.
+  absl::Status CreateLexiconDetectors(const EngineOptions& options);
 
   std::unique_ptr<Morphology> morphology_;
   std::unique_ptr<RuleSet> rules_;
@@ -84,8 +81,12 @@ class Engine {
   std::unique_ptr<PhraseLexicon> phrases_;
   std::unique_ptr<Thesaurus> inflections_;           // inflected thesaurus candidates
   std::unique_ptr<PhraseLexicon> dictionary_words_;  // lower-case dictionary words
-  // The curated terms (CuratedTerms), as a phrase lexicon.
+  // The built-in curated terms (CuratedTerms of the built-in packs, compiled into curated.bin).
   std::unique_ptr<PhraseLexicon> curated_phrases_;
+  // The multiword restorations of the packs given as files, as keys and as a phrase lexicon
+  // (null when there are none).
+  std::vector<std::string> user_terms_;
+  std::unique_ptr<PhraseLexicon> user_phrases_;
   std::vector<std::unique_ptr<PhraseLexicon>> corpus_lexicons_;
   std::unique_ptr<SwapIndex> swaps_;
   std::unique_ptr<LexiconDetector> lexicon_;

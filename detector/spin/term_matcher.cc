@@ -8,7 +8,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
-#include "detector/lexicon/phrase_key.h"
 #include "detector/spin/swap_candidates.h"
 
 namespace unspin {
@@ -27,6 +26,26 @@ std::string Plural(absl::string_view word) {
   return absl::StrCat(word, "s");
 }
 
+// The singular of a regular English plural noun, or `word` itself when it does not look like
+// one: spinners keep the number of the word they replace ("woodlands" for "forests").
+absl::string_view Singular(absl::string_view word, std::string* buffer) {
+  auto ends = [&](absl::string_view s) { return absl::EndsWith(word, s); };
+  if (word.size() < 4 || ends("ss") || ends("us") || ends("is")) return word;
+  if (ends("ies")) {
+    *buffer = absl::StrCat(word.substr(0, word.size() - 3), "y");
+    return *buffer;
+  }
+  if (ends("yses")) {  // analyses
+    *buffer = absl::StrCat(word.substr(0, word.size() - 2), "is");
+    return *buffer;
+  }
+  if (ends("sses") || ends("xes") || ends("zes") || ends("ches") || ends("shes")) {
+    return word.substr(0, word.size() - 2);
+  }
+  if (ends("s")) return word.substr(0, word.size() - 1);
+  return word;
+}
+
 bool IsHyphen(absl::string_view w) { return w == "-"; }
 
 // A match under way: where it is in the trie and what it took to get there.
@@ -39,6 +58,7 @@ struct Partial {
   bool table_only = true;     // every swap so far is a spinner- or term-table swap
   bool spinner_only = true;   // every swap so far is a spinner-table swap
   uint16_t strength = 0;      // summed WordOption::strength of the swaps
+  bool plural = false;        // the last word was read in the plural: the match ends there
   uint8_t names = 0;          // capitalized words inside the sentence ("the Power Party")
   bool name_swapped = false;  // one of them was swapped
 };
@@ -71,7 +91,7 @@ ThreadCaches& CachesFor(uint64_t instance_id) {
 
 }  // namespace
 
-TermMatcher::TermMatcher(const std::vector<std::string>& terms, const LanguageModel* lm,
+TermMatcher::TermMatcher(const std::vector<absl::string_view>& terms, const LanguageModel* lm,
                          const SwapIndex* swaps, const Thesaurus* thesaurus,
                          const Thesaurus* inflections,
                          std::vector<const PhraseLexicon*> known_phrases,
@@ -87,21 +107,10 @@ TermMatcher::TermMatcher(const std::vector<std::string>& terms, const LanguageMo
   node_term_.push_back(-1);  // the root
   vocabulary_.reserve(terms.size());
   node_term_.reserve(terms.size() * 4);
-  terms_.reserve(terms.size() * 2);
+  terms_.reserve(terms.size());
   absl::flat_hash_map<uint64_t, uint32_t> building;
-  building.reserve(terms.size() * 4);
-  for (const std::string& raw : terms) {
-    const std::string normalized = NormalizePhrase(raw);
-    AddTerm(normalized, &building);
-    if (options_.add_plurals) {
-      const size_t last = normalized.rfind(' ');
-      if (last != std::string::npos) {
-        AddTerm(absl::StrCat(normalized.substr(0, last + 1),
-                             Plural(absl::string_view(normalized).substr(last + 1))),
-                &building);
-      }
-    }
-  }
+  building.reserve(terms.size() * 2);
+  for (absl::string_view term : terms) AddTerm(term, &building);
   // Edges by node, then by word.
   first_edge_.assign(node_term_.size() + 1, 0);
   for (const auto& [key, child] : building) ++first_edge_[(key >> 32) + 1];
@@ -124,7 +133,7 @@ int32_t TermMatcher::Child(uint32_t node, uint32_t word) const {
   return it != children.end() && it->word == word ? static_cast<int32_t>(it->child) : -1;
 }
 
-void TermMatcher::AddTerm(const std::string& normalized,
+void TermMatcher::AddTerm(absl::string_view normalized,
                           absl::flat_hash_map<uint64_t, uint32_t>* building) {
   const std::vector<absl::string_view> words = absl::StrSplit(normalized, ' ');
   if (words.size() < 2 || words.size() > size_t(options_.max_term_tokens)) return;
@@ -135,8 +144,7 @@ void TermMatcher::AddTerm(const std::string& normalized,
   for (absl::string_view w : words) {
     auto word_it = vocabulary_.find(w);
     if (word_it == vocabulary_.end()) {
-      word_it =
-          vocabulary_.emplace(std::string(w), static_cast<uint32_t>(vocabulary_.size())).first;
+      word_it = vocabulary_.emplace(w, static_cast<uint32_t>(vocabulary_.size())).first;
       weak_word_.push_back(IsFunctionOrNumberWord(w) || IsHyphen(w));
     }
     const uint64_t key = (uint64_t{node} << 32) | word_it->second;
@@ -146,18 +154,16 @@ void TermMatcher::AddTerm(const std::string& normalized,
   }
   if (node_term_[node] >= 0) return;  // listed twice
   node_term_[node] = static_cast<int32_t>(terms_.size());
-  // Written as prose writes it: "k-fold", "Crohn's".
-  terms_.push_back(absl::StrReplaceAll(normalized, {{" - ", "-"}, {" '", "'"}}));
+  terms_.push_back(normalized);
 }
 
-TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const {
-  WordInfo info;
-  info.lm_id = lm_->Find(word);
+void TermMatcher::AddOptions(absl::string_view word, std::vector<WordOption>* options,
+                             bool* starts_spun_form) const {
   auto add = [&](absl::string_view term_word, uint8_t sources, uint8_t strength) {
     auto it = vocabulary_.find(term_word);
     if (it == vocabulary_.end()) return;
     if (sources != 0 && weak_word_[it->second]) return;  // no swaps into grammar
-    for (WordOption& o : info.options) {
+    for (WordOption& o : *options) {
       if (o.term_word == it->second) {
         if (o.sources != 0) {
           o.sources |= sources;
@@ -166,16 +172,14 @@ TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const
         return;
       }
     }
-    info.options.push_back(WordOption{it->second, sources, strength});
+    options->push_back(WordOption{it->second, sources, strength});
   };
   add(word, 0, 0);
-  if (IsHyphen(word) || IsFunctionOrNumberWord(word)) return info;  // grammar is not swapped
+  if (IsHyphen(word) || IsFunctionOrNumberWord(word)) return;  // grammar is not swapped
   const absl::string_view one_word[] = {word};
   const SwapIndex::Lookup table = swaps_->FindWithPrefix(one_word);
-  info.starts_spun_form = table.longer_forms;
-  for (const SwapTarget& t : table.targets) {
-    add(t.canonical, t.sources, kTableStrength);
-  }
+  *starts_spun_form |= table.longer_forms;
+  for (const SwapTarget& t : table.targets) add(t.canonical, t.sources, kTableStrength);
   if (thesaurus_ != nullptr) {
     const uint32_t id = thesaurus_->Find(word);
     // AddThesaurusTargets' filters, for one-word candidates (the only ones that can be a term
@@ -198,13 +202,26 @@ TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const
       }
     }
   }
-  std::sort(info.options.begin(), info.options.end(),
+  std::sort(options->begin(), options->end(),
             [](const WordOption& a, const WordOption& b) { return a.term_word < b.term_word; });
+}
+
+TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const {
+  WordInfo info;
+  info.lm_id = lm_->Find(word);
+  AddOptions(word, &info.options, &info.starts_spun_form);
   for (WordOption o : info.options) {
     const int32_t child = Child(0, o.term_word);
     if (child < 0) continue;
     o.node = static_cast<uint32_t>(child);
     info.start_options.push_back(o);
+  }
+  // Terms are indexed in the singular: a plural word can end one.
+  std::string buffer;
+  const absl::string_view singular = Singular(word, &buffer);
+  if (singular != word) {
+    bool unused = false;
+    AddOptions(singular, &info.plural_options, &unused);
   }
   return info;
 }
@@ -283,7 +300,7 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
         }
       }
       const uint32_t i = p.next_token;
-      if (i >= token_count || i - start >= uint32_t(options_.max_term_tokens) ||
+      if (p.plural || i >= token_count || i - start >= uint32_t(options_.max_term_tokens) ||
           !usable(i, start)) {
         continue;
       }
@@ -291,10 +308,11 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
       // a title case window with a swap in it is a name ("the Power Party"), not a spun term.
       const bool name_like = tokens.tokens[i].capitalized() && !tokens.tokens[i].sentence_start();
       auto extend = [&](uint32_t term_word, uint32_t child, uint8_t sources, uint8_t strength,
-                        uint32_t words) {
+                        uint32_t words, bool plural = false) {
         Partial next = p;
         next.node = child;
         next.next_token = i + words;
+        next.plural = plural;
         next.names += name_like;
         if (sources == 0) {
           next.anchored |= !weak_word_[term_word];
@@ -315,16 +333,19 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
       } else {
         // Both lists are sorted by word: one merge finds the options the trie continues with.
         const absl::Span<const Edge> children = Children(p.node);
-        auto edge = children.begin();
-        auto option = info.options.begin();
-        while (edge != children.end() && option != info.options.end()) {
-          if (edge->word < option->term_word) {
-            ++edge;
-          } else if (option->term_word < edge->word) {
-            ++option;
-          } else {
-            extend(option->term_word, edge->child, option->sources, option->strength, 1);
-            ++option;
+        for (bool plural : {false, true}) {
+          const std::vector<WordOption>& options = plural ? info.plural_options : info.options;
+          auto edge = children.begin();
+          auto option = options.begin();
+          while (edge != children.end() && option != options.end()) {
+            if (edge->word < option->term_word) {
+              ++edge;
+            } else if (option->term_word < edge->word) {
+              ++option;
+            } else {
+              extend(option->term_word, edge->child, option->sources, option->strength, 1, plural);
+              ++option;
+            }
           }
         }
       }
@@ -411,7 +432,14 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
     for (size_t k = 0; k < completed.size(); ++k) {
       readings += completed[k].first == end && (k == 0 || completed[k] != completed[k - 1]);
     }
-    out->push_back(TermMatch{start, end, &terms_[best_term], best.sources, readings,
+    // Written as prose writes it ("k-fold", "Crohn's"), in the number of the text.
+    std::string restoration = absl::StrReplaceAll(terms_[best_term], {{" - ", "-"}, {" '", "'"}});
+    if (best.plural) {
+      const size_t last = restoration.rfind(' ') + 1;
+      restoration = absl::StrCat(restoration.substr(0, last),
+                                 Plural(absl::string_view(restoration).substr(last)));
+    }
+    out->push_back(TermMatch{start, end, std::move(restoration), best.sources, readings,
                              __builtin_popcount(best.swapped_mask), ambiguous, best.anchored,
                              best.table_only, best.spinner_only});
     start = end;

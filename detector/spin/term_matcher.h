@@ -38,16 +38,14 @@ namespace unspin {
 struct TermMatcherOptions {
   // Terms longer than this (in tokens, hyphens included) are not indexed.
   int max_term_tokens = 6;
-  // Also index each term with its last word in the plural ("random forests").
-  bool add_plurals = true;
 };
 
 // One spun term found in the text.
 struct TermMatch {
   uint32_t first_token = 0;  // half-open token range of the spun window
   uint32_t end_token = 0;
-  const std::string* term = nullptr;  // the restoration: a curated term, lower case
-  uint8_t sources = 0;                // SwapSource bits of the swaps used
+  std::string term;     // the restoration: a curated term, lower case, in the window's number
+  uint8_t sources = 0;  // SwapSource bits of the swaps used
   // Distinct terms the same window can be read as, with any number of swaps (1: only this one).
   int readings = 1;
   int swapped_words = 0;  // window words that differ from the term's
@@ -65,11 +63,11 @@ struct TermMatch {
 
 class TermMatcher {
  public:
-  // `terms` are raw phrases (normalized here); single words and terms that start or end with a
-  // function word are skipped. The pointers must outlive the matcher; `thesaurus` and
-  // `inflections` may be null. A window that is itself a phrase of `known_phrases` is never
-  // matched.
-  TermMatcher(const std::vector<std::string>& terms, const LanguageModel* lm,
+  // `terms` are normalized keys (phrase_key.h) whose storage outlives the matcher; single
+  // words and terms that start or end with a function word are skipped. The pointers must
+  // outlive the matcher too; `thesaurus` and `inflections` may be null. A window that is itself
+  // a phrase of `known_phrases` is never matched.
+  TermMatcher(const std::vector<absl::string_view>& terms, const LanguageModel* lm,
               const SwapIndex* swaps, const Thesaurus* thesaurus, const Thesaurus* inflections,
               std::vector<const PhraseLexicon*> known_phrases, TermMatcherOptions options);
 
@@ -78,7 +76,7 @@ class TermMatcher {
   // inside a sentence is never a swap.
   void Match(const TokenizedText& tokens, std::vector<TermMatch>* out) const;
 
-  // Terms indexed (plural forms included).
+  // Terms indexed.
   size_t term_count() const { return terms_.size(); }
 
   // What one word of the text can be in a term: itself, or a term word it can stand for.
@@ -94,15 +92,22 @@ class TermMatcher {
   struct WordInfo {
     std::vector<WordOption> options;        // by term word
     std::vector<WordOption> start_options;  // those that begin a term
-    uint32_t lm_id = 0;                     // the word's language-model id (kUnknownWord if none)
-    bool starts_spun_form = false;          // a multiword spun form of the tables starts with it
+    // The options of the word's singular ("woodland" for "woodlands"), by term word: terms are
+    // indexed as listed, in the singular, and a plural word may end one.
+    std::vector<WordOption> plural_options;
+    uint32_t lm_id = 0;             // the word's language-model id (kUnknownWord if none)
+    bool starts_spun_form = false;  // a multiword spun form of the tables starts with it
   };
 
  private:
   const WordInfo& Lookup(absl::string_view word) const;
   WordInfo ComputeWordInfo(absl::string_view word) const;
+  // Appends what `word` can be in a term (itself, table and thesaurus swaps) to *options,
+  // sorted by term word; sets *starts_spun_form when a multiword spun form starts with it.
+  void AddOptions(absl::string_view word, std::vector<WordOption>* options,
+                  bool* starts_spun_form) const;
   // Adds a term to the trie under construction (edges keyed node << 32 | word).
-  void AddTerm(const std::string& normalized, absl::flat_hash_map<uint64_t, uint32_t>* building);
+  void AddTerm(absl::string_view normalized, absl::flat_hash_map<uint64_t, uint32_t>* building);
   struct Edge {
     uint32_t word;
     uint32_t child;
@@ -124,7 +129,7 @@ class TermMatcher {
 
   // The term vocabulary: every word (and "-") of an indexed term, and whether it is a function
   // word or a hyphen, which cannot anchor a match.
-  absl::flat_hash_map<std::string, uint32_t> vocabulary_;
+  absl::flat_hash_map<absl::string_view, uint32_t> vocabulary_;  // views into the terms
   std::vector<bool> weak_word_;
   // A trie over term words: the edges out of node n are edges_[first_edge_[n] ..
   // first_edge_[n + 1]), sorted by word, so a step intersects them with a word's options in one
@@ -132,7 +137,7 @@ class TermMatcher {
   std::vector<Edge> edges_;
   std::vector<uint32_t> first_edge_;
   std::vector<int32_t> node_term_;
-  std::vector<std::string> terms_;
+  std::vector<absl::string_view> terms_;
   // Distinguishes matchers for the per-thread caches.
   uint64_t instance_id_;
   static inline std::atomic<uint64_t> next_instance_id_{0};

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "detector/lexicon/data/builtin_swaps.h"
+#include "detector/lexicon/data/builtin_swap_index.h"
 #include "detector/lexicon/morphology_cache.h"
 #include "detector/lexicon/swap_index.h"
 #include "detector/rules/matcher.h"
@@ -41,11 +41,8 @@ int main() {
   if (!rules.ok()) return Fail(rules.status());
 
   unspin::SwapIndex swaps;
-  for (const unspin::EmbeddedFile& table : unspin::BuiltinSwapTables()) {
-    absl::Status s =
-        swaps.AddTable(table.text, table.path, &recorder, unspin::kSwapFromSpinnerTable);
-    if (!s.ok()) return Fail(s);
-  }
+  absl::Status tables = unspin::AddBuiltinSwapTables(&recorder, &swaps);
+  if (!tables.ok()) return Fail(tables);
   const std::string out = recorder.Serialize();
   if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size()) {
     return Fail(absl::InternalError("cannot write the answers"));
