@@ -84,12 +84,12 @@ DocumentReport Detector::Check(const Document& document, const TokenizedText& to
   std::vector<Inferred> inferred;
   inferred.reserve(terms.size() + swaps.size());
   for (const TermMatch& t : terms) {
-    // Spinner-table swaps into a curated term are evidence on their own; a thesaurus swap is
-    // too often a normal word choice ("energy facility" is not a spun "energy efficiency")
-    // unless the text around it is spun too.
+    // Spinner-table swaps into a curated term are evidence on their own; a thesaurus or
+    // term-table swap is too often a normal word choice ("energy facility" is not a spun
+    // "energy efficiency", "residential structure" not a spun "residential building") unless
+    // the text around it is spun too.
     const bool table_evidence =
-        t.spinner_swaps_only ||
-        (t.anchored && (t.sources & (kSwapFromSpinnerTable | kSwapFromTermTable)));
+        t.spinner_swaps_only || (t.anchored && (t.sources & kSwapFromSpinnerTable));
     const double logit =
         table_evidence
             ? (t.ambiguous || t.readings > 1 ? options_.ambiguous_term_logit : options_.term_logit)
