@@ -88,6 +88,8 @@ std::string DataKindName(uint32_t kind) {
       return "thesaurus";
     case kPhraseLexiconKind:
       return "phrase lexicon";
+    case kTermIndexKind:
+      return "term index";
   }
   std::string name;
   for (int i = 0; i < 4; ++i) {

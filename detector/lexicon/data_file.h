@@ -53,6 +53,7 @@ constexpr uint32_t MakeFourCc(char a, char b, char c, char d) {
 inline constexpr uint32_t kLanguageModelKind = MakeFourCc('L', 'M', '3', 'G');
 inline constexpr uint32_t kThesaurusKind = MakeFourCc('T', 'H', 'E', 'S');
 inline constexpr uint32_t kPhraseLexiconKind = MakeFourCc('P', 'H', 'R', 'L');
+inline constexpr uint32_t kTermIndexKind = MakeFourCc('T', 'E', 'R', 'M');
 
 // Human-readable name of a kind ("language model"), for error messages.
 std::string DataKindName(uint32_t kind);

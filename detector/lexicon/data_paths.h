@@ -33,6 +33,7 @@ inline constexpr char kPhraseLexiconFile[] = "phrases.bin";
 inline constexpr char kInflectionsFile[] = "inflections.bin";
 inline constexpr char kDictionaryWordsFile[] = "words.bin";
 inline constexpr char kCuratedTermsFile[] = "curated.bin";
+inline constexpr char kTermIndexFile[] = "terms.idx";
 
 struct DataDirOptions {
   // Directory given on the command line (--data-dir); empty when not given.

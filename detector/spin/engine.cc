@@ -94,18 +94,22 @@ absl::Status Engine::LoadLexiconData(const EngineOptions& options) {
   UNSPIN_RETURN_IF_ERROR(OpenDataFile(data_dir, kInflectionsFile, &inflections_));
   UNSPIN_RETURN_IF_ERROR(OpenDataFile(data_dir, kDictionaryWordsFile, &dictionary_words_));
   UNSPIN_RETURN_IF_ERROR(OpenDataFile(data_dir, kCuratedTermsFile, &curated_phrases_));
-  swaps_ = std::make_unique<SwapIndex>();
-  UNSPIN_RETURN_IF_ERROR(AddBuiltinSwapTables(morphology_.get(), swaps_.get()));
+  UNSPIN_RETURN_IF_ERROR(OpenDataFile(data_dir, kTermIndexFile, &builtin_term_index_));
   for (const std::string& path : options.corpus_lexicons) {
     UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon lexicon, PhraseLexicon::Open(path));
     corpus_lexicons_.push_back(std::make_unique<PhraseLexicon>(std::move(lexicon)));
   }
-  return absl::OkStatus();
+  swaps_ = std::make_unique<SwapIndex>();
+  return AddBuiltinSwapTables(morphology_.get(), swaps_.get());
+}
+
+std::vector<const PhraseLexicon*> Engine::CorpusLexicons() const {
+  std::vector<const PhraseLexicon*> lexicons;
+  for (const auto& lexicon : corpus_lexicons_) lexicons.push_back(lexicon.get());
+  return lexicons;
 }
 
 absl::Status Engine::CreateLexiconDetectors(const EngineOptions& options) {
-  std::vector<const PhraseLexicon*> corpus_lexicons;
-  for (const auto& lexicon : corpus_lexicons_) corpus_lexicons.push_back(lexicon.get());
   // Every curated term is a phrase somebody checked: the built-in ones (curated.bin), and the
   // restorations of the user's own packs.
   std::vector<const PhraseLexicon*> canonical_lexicons{phrases_.get()};
@@ -120,17 +124,25 @@ absl::Status Engine::CreateLexiconDetectors(const EngineOptions& options) {
   }
   lexicon_ = std::make_unique<LexiconDetector>(
       language_model_.get(), swaps_.get(), thesaurus_.get(), canonical_lexicons,
-      curated_phrases_.get(), corpus_lexicons, inflections_.get(), dictionary_words_.get(),
+      curated_phrases_.get(), CorpusLexicons(), inflections_.get(), dictionary_words_.get(),
       options.lexicon_options);
-  std::vector<absl::string_view> terms;
-  terms.reserve(curated_phrases_->size() + user_terms_.size());
-  for (uint32_t id = 0; id < curated_phrases_->size(); ++id) {
-    terms.push_back(curated_phrases_->Key(id));
+
+  std::unique_ptr<TermIndex> index = std::move(builtin_term_index_);
+  if (!user_terms_.empty()) {
+    // The user's packs add terms: index them with the built-in ones (at run time, as build
+    // time does for the built-in ones alone).
+    std::vector<absl::string_view> terms;
+    terms.reserve(curated_phrases_->size() + user_terms_.size());
+    for (uint32_t id = 0; id < curated_phrases_->size(); ++id) {
+      terms.push_back(curated_phrases_->Key(id));
+    }
+    terms.insert(terms.end(), user_terms_.begin(), user_terms_.end());
+    UNSPIN_ASSIGN_OR_RETURN(TermIndex built, TermIndex::Build(terms));
+    index = std::make_unique<TermIndex>(std::move(built));
   }
-  terms.insert(terms.end(), user_terms_.begin(), user_terms_.end());
   std::vector<const PhraseLexicon*> known_phrases{phrases_.get()};
-  known_phrases.insert(known_phrases.end(), corpus_lexicons.begin(), corpus_lexicons.end());
-  terms_ = std::make_unique<TermMatcher>(terms, language_model_.get(), swaps_.get(),
+  for (const PhraseLexicon* lexicon : CorpusLexicons()) known_phrases.push_back(lexicon);
+  terms_ = std::make_unique<TermMatcher>(std::move(*index), language_model_.get(), swaps_.get(),
                                          thesaurus_.get(), inflections_.get(),
                                          std::move(known_phrases), options.term_options);
   return absl::OkStatus();
@@ -140,17 +152,16 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& opti
   std::unique_ptr<Engine> engine(new Engine());
   // Start-up is most of the time `check` takes on a small file, and it has two independent
   // halves: a second thread creates the morphology (answers recorded at build time; Hunspell
-  // loads only when asked something else, detector/lexicon/morphology_cache.h) and then loads
-  // the lexicon's data, while this one parses the rule packs. Compiling the rules needs the
-  // morphology; the second thread then builds the lexicon detectors on the packs' terms while
-  // this one compiles the rules. The halves write disjoint members; the morphology is
+  // loads only when asked something else, detector/lexicon/morphology_cache.h), maps the
+  // lexicon's data (the built-in terms' index included, compiled at build time) and builds the
+  // swap index, while this one parses the rule packs. Compiling the rules needs the morphology;
+  // the lexicon detectors need the terms of the user's packs, which this thread hands over
+  // before compiling the rules. The halves write disjoint members; the morphology is
   // thread-safe.
   absl::Status morphology_status;
   absl::Notification morphology_ready;
   absl::Status lexicon_status;
-  // The curated terms come from the packs this thread parses; the loader builds what needs them
-  // (the term matcher, the lexicon detector) while this thread compiles the rules.
-  absl::StatusOr<std::vector<std::string>> terms = absl::CancelledError("rule packs not read");
+  // The user's packs' multiword restorations (engine->user_terms_), written by this thread.
   absl::Notification terms_ready;
   std::thread loader([&] {
     absl::StatusOr<std::unique_ptr<Morphology>> morphology =
@@ -161,15 +172,15 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& opti
       morphology_status = morphology.status();
     }
     morphology_ready.Notify();
-    if (morphology_status.ok() && options.lexicon) {
-      lexicon_status = engine->LoadLexiconData(options);
-      terms_ready.WaitForNotification();
-      if (lexicon_status.ok()) lexicon_status = engine->CreateLexiconDetectors(options);
-    }
+    if (!morphology_status.ok() || !options.lexicon) return;
+    lexicon_status = engine->LoadLexiconData(options);
+    if (!lexicon_status.ok()) return;
+    terms_ready.WaitForNotification();
+    lexicon_status = engine->CreateLexiconDetectors(options);
   });
   absl::Cleanup join = [&loader] { loader.join(); };
-  // Declared after `join`, so it runs first: a loader waiting for the terms is never left
-  // waiting when this thread returns early.
+  // Declared after `join`, so it runs first: the loader is never left waiting for the terms
+  // when this thread returns early.
   absl::Cleanup release_loader = [&terms_ready] {
     if (!terms_ready.HasBeenNotified()) terms_ready.Notify();
   };

@@ -23,6 +23,7 @@
 #include "detector/rules/matcher.h"
 #include "detector/spin/detector.h"
 #include "detector/spin/lexicon_detector.h"
+#include "detector/spin/term_index.h"
 #include "detector/spin/term_matcher.h"
 
 namespace unspin {
@@ -69,8 +70,10 @@ class Engine {
 
  private:
   Engine() = default;
-  // Opens the compiled data and builds the swap index (needs morphology_).
+  // Maps the compiled data and the corpus lexicons and builds the swap index (needs
+  // morphology_).
   absl::Status LoadLexiconData(const EngineOptions& options);
+  std::vector<const PhraseLexicon*> CorpusLexicons() const;
   // Builds the lexicon detector and the term matcher on the loaded data and user_terms_.
   absl::Status CreateLexiconDetectors(const EngineOptions& options);
 
@@ -87,6 +90,8 @@ class Engine {
   // (null when there are none).
   std::vector<std::string> user_terms_;
   std::unique_ptr<PhraseLexicon> user_phrases_;
+  // The built-in curated terms as a term index (terms.idx); the term matcher takes it over.
+  std::unique_ptr<TermIndex> builtin_term_index_;
   std::vector<std::unique_ptr<PhraseLexicon>> corpus_lexicons_;
   std::unique_ptr<SwapIndex> swaps_;
   std::unique_ptr<LexiconDetector> lexicon_;

@@ -15,6 +15,7 @@
 #include "detector/lexicon/thesaurus.h"
 #include "detector/spin/engine.h"
 #include "detector/spin/fix_policy.h"
+#include "detector/util/file_io.h"
 
 namespace unspin {
 namespace {
@@ -211,6 +212,36 @@ TEST_F(LexiconDetectorTest, CachesChangeNothing) {
 }
 
 // The data files that replace a dictionary at run time hold exactly what the dictionary says.
+// The built-in terms are compiled into terms.idx; a pack given as a file adds its restorations
+// as terms at start-up (the index is rebuilt with them).
+TEST(UserTermsTest, APacksRestorationsBecomeTerms) {
+  const std::string pack = ::testing::TempDir() + "/mine.rules";
+  ASSERT_TRUE(
+      WriteFileAtomically(pack,
+                          "pack mine\nseverity warning\nconfidence 0.9\n\n"
+                          "rule mine.zorblax: zorblax flux gizmo => zorblax flux capacitor\n"
+                          "  example: The zorblax flux gizmo hummed. => The zorblax flux "
+                          "capacitor hummed.\n")
+          .ok());
+  const std::string text = "The random woodland classifier beat the zorblax flux condenser.";
+  auto restorations = [&](const EngineOptions& options) {
+    auto engine = Engine::Create(options);
+    EXPECT_TRUE(engine.ok()) << engine.status();
+    std::vector<std::string> out;
+    if (!engine.ok()) return out;
+    for (const Finding& f : (*engine)->detector().Check(Document("t", text)).findings) {
+      out.push_back(f.replacement);
+    }
+    return out;
+  };
+  EngineOptions options;
+  options.builtin_packs = false;
+  EXPECT_EQ(restorations(options), std::vector<std::string>{"random forest classifier"});
+  options.rule_files.push_back(pack);
+  EXPECT_EQ(restorations(options),
+            (std::vector<std::string>{"random forest classifier", "zorblax flux capacitor"}));
+}
+
 TEST(CuratedTermsTest, TermListsAndRestorationsNormalizedOnceEach) {
   std::vector<RulePack> packs(1);
   for (const char* replacement :

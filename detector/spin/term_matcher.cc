@@ -91,12 +91,12 @@ ThreadCaches& CachesFor(uint64_t instance_id) {
 
 }  // namespace
 
-TermMatcher::TermMatcher(const std::vector<absl::string_view>& terms, const LanguageModel* lm,
-                         const SwapIndex* swaps, const Thesaurus* thesaurus,
-                         const Thesaurus* inflections,
+TermMatcher::TermMatcher(TermIndex index, const LanguageModel* lm, const SwapIndex* swaps,
+                         const Thesaurus* thesaurus, const Thesaurus* inflections,
                          std::vector<const PhraseLexicon*> known_phrases,
                          TermMatcherOptions options)
-    : lm_(lm),
+    : index_(std::move(index)),
+      lm_(lm),
       swaps_(swaps),
       thesaurus_(thesaurus),
       inflections_(inflections),
@@ -104,67 +104,16 @@ TermMatcher::TermMatcher(const std::vector<absl::string_view>& terms, const Lang
       options_(options),
       instance_id_(next_instance_id_.fetch_add(1) + 1) {
   options_.max_term_tokens = std::clamp(options_.max_term_tokens, 2, 32);
-  node_term_.push_back(-1);  // the root
-  vocabulary_.reserve(terms.size());
-  node_term_.reserve(terms.size() * 4);
-  terms_.reserve(terms.size());
-  absl::flat_hash_map<uint64_t, uint32_t> building;
-  building.reserve(terms.size() * 2);
-  for (absl::string_view term : terms) AddTerm(term, &building);
-  // Edges by node, then by word.
-  first_edge_.assign(node_term_.size() + 1, 0);
-  for (const auto& [key, child] : building) ++first_edge_[(key >> 32) + 1];
-  for (size_t n = 1; n < first_edge_.size(); ++n) first_edge_[n] += first_edge_[n - 1];
-  edges_.resize(building.size());
-  std::vector<uint32_t> filled(first_edge_.begin(), first_edge_.end() - 1);
-  for (const auto& [key, child] : building) {
-    edges_[filled[key >> 32]++] = Edge{static_cast<uint32_t>(key), child};
-  }
-  for (size_t n = 0; n + 1 < first_edge_.size(); ++n) {
-    std::sort(edges_.begin() + first_edge_[n], edges_.begin() + first_edge_[n + 1],
-              [](const Edge& a, const Edge& b) { return a.word < b.word; });
-  }
-}
-
-int32_t TermMatcher::Child(uint32_t node, uint32_t word) const {
-  const absl::Span<const Edge> children = Children(node);
-  auto it = std::lower_bound(children.begin(), children.end(), word,
-                             [](const Edge& e, uint32_t w) { return e.word < w; });
-  return it != children.end() && it->word == word ? static_cast<int32_t>(it->child) : -1;
-}
-
-void TermMatcher::AddTerm(absl::string_view normalized,
-                          absl::flat_hash_map<uint64_t, uint32_t>* building) {
-  const std::vector<absl::string_view> words = absl::StrSplit(normalized, ' ');
-  if (words.size() < 2 || words.size() > size_t(options_.max_term_tokens)) return;
-  // "support for", "in return": function words at an edge make a phrase of grammar, and their
-  // synonyms ("funding for") are everywhere.
-  if (IsFunctionOrNumberWord(words.front()) || IsFunctionOrNumberWord(words.back())) return;
-  uint32_t node = 0;
-  for (absl::string_view w : words) {
-    auto word_it = vocabulary_.find(w);
-    if (word_it == vocabulary_.end()) {
-      word_it = vocabulary_.emplace(w, static_cast<uint32_t>(vocabulary_.size())).first;
-      weak_word_.push_back(IsFunctionOrNumberWord(w) || IsHyphen(w));
-    }
-    const uint64_t key = (uint64_t{node} << 32) | word_it->second;
-    auto [edge_it, new_node] = building->try_emplace(key, static_cast<uint32_t>(node_term_.size()));
-    if (new_node) node_term_.push_back(-1);
-    node = edge_it->second;
-  }
-  if (node_term_[node] >= 0) return;  // listed twice
-  node_term_[node] = static_cast<int32_t>(terms_.size());
-  terms_.push_back(normalized);
 }
 
 void TermMatcher::AddOptions(absl::string_view word, std::vector<WordOption>* options,
                              bool* starts_spun_form) const {
   auto add = [&](absl::string_view term_word, uint8_t sources, uint8_t strength) {
-    auto it = vocabulary_.find(term_word);
-    if (it == vocabulary_.end()) return;
-    if (sources != 0 && weak_word_[it->second]) return;  // no swaps into grammar
+    const uint32_t id = index_.FindWord(term_word);
+    if (id == kNotFound) return;
+    if (sources != 0 && index_.IsWeakWord(id)) return;  // no swaps into grammar
     for (WordOption& o : *options) {
-      if (o.term_word == it->second) {
+      if (o.term_word == id) {
         if (o.sources != 0) {
           o.sources |= sources;
           o.strength = std::max(o.strength, strength);
@@ -172,7 +121,7 @@ void TermMatcher::AddOptions(absl::string_view word, std::vector<WordOption>* op
         return;
       }
     }
-    options->push_back(WordOption{it->second, sources, strength});
+    options->push_back(WordOption{id, sources, strength});
   };
   add(word, 0, 0);
   if (IsHyphen(word) || IsFunctionOrNumberWord(word)) return;  // grammar is not swapped
@@ -211,7 +160,7 @@ TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const
   info.lm_id = lm_->Find(word);
   AddOptions(word, &info.options, &info.starts_spun_form);
   for (WordOption o : info.options) {
-    const int32_t child = Child(0, o.term_word);
+    const int32_t child = index_.Child(0, o.term_word);
     if (child < 0) continue;
     o.node = static_cast<uint32_t>(child);
     info.start_options.push_back(o);
@@ -234,7 +183,7 @@ const TermMatcher::WordInfo& TermMatcher::Lookup(absl::string_view word) const {
 }
 
 void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out) const {
-  if (terms_.empty()) return;
+  if (index_.term_count() == 0) return;
   const uint32_t token_count = static_cast<uint32_t>(tokens.tokens.size());
   ThreadCaches& caches = CachesFor(instance_id_);
   std::vector<Partial>& stack = caches.stack;
@@ -278,7 +227,7 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
     while (!stack.empty()) {
       const Partial p = stack.back();
       stack.pop_back();
-      const int32_t term = node_term_[p.node];
+      const int32_t term = index_.TermAt(p.node);
       if (term >= 0 && p.swapped_mask != 0 && !(p.name_swapped && p.names >= 2)) {
         completed.emplace_back(p.next_token, term);
         const int swaps = __builtin_popcount(p.swapped_mask);
@@ -315,7 +264,7 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
         next.plural = plural;
         next.names += name_like;
         if (sources == 0) {
-          next.anchored |= !weak_word_[term_word];
+          next.anchored |= !index_.IsWeakWord(term_word);
         } else {
           next.swapped_mask |= ((1u << words) - 1) << (i - start);
           next.sources |= sources;
@@ -332,7 +281,7 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
           extend(o.term_word, o.node, o.sources, o.strength, 1);
       } else {
         // Both lists are sorted by word: one merge finds the options the trie continues with.
-        const absl::Span<const Edge> children = Children(p.node);
+        const absl::Span<const TermIndex::Edge> children = index_.Children(p.node);
         for (bool plural : {false, true}) {
           const std::vector<WordOption>& options = plural ? info.plural_options : info.options;
           auto edge = children.begin();
@@ -362,11 +311,10 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
         words[k - 1] = tokens.Norm(last);
         const SwapIndex::Lookup table = swaps_->FindWithPrefix(absl::MakeConstSpan(words, k));
         for (const SwapTarget& t : table.targets) {
-          auto it = vocabulary_.find(t.canonical);
-          if (it == vocabulary_.end()) continue;
-          const int32_t child = Child(p.node, it->second);
-          if (child >= 0)
-            extend(it->second, static_cast<uint32_t>(child), t.sources, kTableStrength, k);
+          const uint32_t word = index_.FindWord(t.canonical);
+          if (word == kNotFound) continue;
+          const int32_t child = index_.Child(p.node, word);
+          if (child >= 0) extend(word, static_cast<uint32_t>(child), t.sources, kTableStrength, k);
         }
         if (!table.longer_forms) break;
       }
@@ -433,7 +381,8 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
       readings += completed[k].first == end && (k == 0 || completed[k] != completed[k - 1]);
     }
     // Written as prose writes it ("k-fold", "Crohn's"), in the number of the text.
-    std::string restoration = absl::StrReplaceAll(terms_[best_term], {{" - ", "-"}, {" '", "'"}});
+    std::string restoration =
+        absl::StrReplaceAll(index_.Term(best_term), {{" - ", "-"}, {" '", "'"}});
     if (best.plural) {
       const size_t last = restoration.rfind(' ') + 1;
       restoration = absl::StrCat(restoration.substr(0, last),

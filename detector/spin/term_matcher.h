@@ -6,9 +6,9 @@
 // composition is inferred, which is why its fixes can be safe. It finds what the lexicon
 // detector's language model cannot judge: technical words a 1990s news model never saw.
 //
-//   unspin::TermMatcher terms({"unsupervised learning", "random forest"}, &lm, &swaps,
-//                             &thesaurus, &inflections, {&wordnet_phrases},
-//                             unspin::TermMatcherOptions{});
+//   UNSPIN_ASSIGN_OR_RETURN(unspin::TermIndex index, unspin::TermIndex::Open("terms.idx"));
+//   unspin::TermMatcher terms(std::move(index), &lm, &swaps, &thesaurus, &inflections,
+//                             {&wordnet_phrases}, unspin::TermMatcherOptions{});
 //   std::vector<unspin::TermMatch> matches;
 //   terms.Match(unspin::Tokenize(text), &matches);
 //
@@ -24,20 +24,20 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "detector/lexicon/language_model.h"
 #include "detector/lexicon/phrase_lexicon.h"
 #include "detector/lexicon/swap_index.h"
 #include "detector/lexicon/thesaurus.h"
+#include "detector/spin/term_index.h"
 #include "detector/text/tokenizer.h"
 
 namespace unspin {
 
 struct TermMatcherOptions {
-  // Terms longer than this (in tokens, hyphens included) are not indexed.
-  int max_term_tokens = 6;
+  // Longest window looked at (in tokens, hyphens included); terms are at most kMaxTermTokens.
+  int max_term_tokens = kMaxTermTokens;
 };
 
 // One spun term found in the text.
@@ -63,12 +63,11 @@ struct TermMatch {
 
 class TermMatcher {
  public:
-  // `terms` are normalized keys (phrase_key.h) whose storage outlives the matcher; single
-  // words and terms that start or end with a function word are skipped. The pointers must
-  // outlive the matcher too; `thesaurus` and `inflections` may be null. A window that is itself
-  // a phrase of `known_phrases` is never matched.
-  TermMatcher(const std::vector<absl::string_view>& terms, const LanguageModel* lm,
-              const SwapIndex* swaps, const Thesaurus* thesaurus, const Thesaurus* inflections,
+  // Walks `index` (the curated terms). The pointers must outlive the matcher; `thesaurus` and
+  // `inflections` may be null. A window that is itself a phrase of `known_phrases` is never
+  // matched.
+  TermMatcher(TermIndex index, const LanguageModel* lm, const SwapIndex* swaps,
+              const Thesaurus* thesaurus, const Thesaurus* inflections,
               std::vector<const PhraseLexicon*> known_phrases, TermMatcherOptions options);
 
   // Appends the spun terms of `tokens`, in text order, not overlapping. Windows inside
@@ -77,7 +76,7 @@ class TermMatcher {
   void Match(const TokenizedText& tokens, std::vector<TermMatch>* out) const;
 
   // Terms indexed.
-  size_t term_count() const { return terms_.size(); }
+  size_t term_count() const { return index_.term_count(); }
 
   // What one word of the text can be in a term: itself, or a term word it can stand for.
   // (Public only for the implementation's per-thread cache.)
@@ -106,20 +105,7 @@ class TermMatcher {
   // sorted by term word; sets *starts_spun_form when a multiword spun form starts with it.
   void AddOptions(absl::string_view word, std::vector<WordOption>* options,
                   bool* starts_spun_form) const;
-  // Adds a term to the trie under construction (edges keyed node << 32 | word).
-  void AddTerm(absl::string_view normalized, absl::flat_hash_map<uint64_t, uint32_t>* building);
-  struct Edge {
-    uint32_t word;
-    uint32_t child;
-  };
-  // The edges out of trie node `node`, by word.
-  absl::Span<const Edge> Children(uint32_t node) const {
-    return absl::MakeConstSpan(edges_.data() + first_edge_[node],
-                               first_edge_[node + 1] - first_edge_[node]);
-  }
-  // The child of trie node `node` by term word `word`, or -1.
-  int32_t Child(uint32_t node, uint32_t word) const;
-
+  TermIndex index_;
   const LanguageModel* lm_;
   const SwapIndex* swaps_;
   const Thesaurus* thesaurus_;
@@ -127,17 +113,6 @@ class TermMatcher {
   std::vector<const PhraseLexicon*> known_phrases_;
   TermMatcherOptions options_;
 
-  // The term vocabulary: every word (and "-") of an indexed term, and whether it is a function
-  // word or a hyphen, which cannot anchor a match.
-  absl::flat_hash_map<absl::string_view, uint32_t> vocabulary_;  // views into the terms
-  std::vector<bool> weak_word_;
-  // A trie over term words: the edges out of node n are edges_[first_edge_[n] ..
-  // first_edge_[n + 1]), sorted by word, so a step intersects them with a word's options in one
-  // merge; node_term_[n] is the index of the term ending at n, or -1.
-  std::vector<Edge> edges_;
-  std::vector<uint32_t> first_edge_;
-  std::vector<int32_t> node_term_;
-  std::vector<absl::string_view> terms_;
   // Distinguishes matchers for the per-thread caches.
   uint64_t instance_id_;
   static inline std::atomic<uint64_t> next_instance_id_{0};

@@ -8,6 +8,7 @@
 #include "detector/lexicon/swap_index.h"
 #include "detector/lexicon/thesaurus_builder.h"
 #include "detector/text/tokenizer.h"
+#include "detector/util/file_io.h"
 #include "gtest/gtest.h"
 
 namespace unspin {
@@ -73,11 +74,17 @@ class TermMatcherTest : public ::testing::Test {
     known_ = std::make_unique<PhraseLexicon>(std::move(*lexicon));
   }
 
+  static TermIndex Index(const std::vector<std::string>& terms) {
+    const std::vector<absl::string_view> keys(terms.begin(), terms.end());
+    absl::StatusOr<TermIndex> index = TermIndex::Build(keys);
+    EXPECT_TRUE(index.ok()) << index.status();
+    return std::move(*index);
+  }
+
   // The matches in `text` as "window => term" strings, then "?" for an ambiguous match,
   // "anchored" when a term word stands as written, "table" when every swap is a table swap.
   std::vector<std::string> Matches(const std::vector<std::string>& terms, const std::string& text) {
-    const std::vector<absl::string_view> keys(terms.begin(), terms.end());
-    TermMatcher matcher(keys, lm_.get(), &swaps_, thesaurus_.get(), nullptr, {known_.get()},
+    TermMatcher matcher(Index(terms), lm_.get(), &swaps_, thesaurus_.get(), nullptr, {known_.get()},
                         TermMatcherOptions{});
     const TokenizedText tokens = Tokenize(text);
     std::vector<TermMatch> matches;
@@ -173,9 +180,33 @@ TEST_F(TermMatcherTest, FindsSpunTermsAndLeavesNormalEnglish) {
 }
 
 TEST_F(TermMatcherTest, IndexesTermsOfTwoOrMoreWordsOnce) {
-  TermMatcher matcher({"random forest", "analysis", "deep study", "random forest"}, lm_.get(),
-                      &swaps_, thesaurus_.get(), nullptr, {}, TermMatcherOptions{});
-  EXPECT_EQ(matcher.term_count(), 2u) << "one word is no term; a term listed twice counts once";
+  const TermIndex index = Index({"random forest", "analysis", "support for", "random forest"});
+  EXPECT_EQ(index.term_count(), 1u)
+      << "one word is no term, nor one ending in a function word; a term listed twice is one";
+  const int32_t random = index.Child(0, index.FindWord("random"));
+  ASSERT_GE(random, 0);
+  const int32_t forest = index.Child(random, index.FindWord("forest"));
+  ASSERT_GE(forest, 0);
+  EXPECT_EQ(index.Term(index.TermAt(forest)), "random forest");
+  EXPECT_EQ(index.TermAt(random), -1);
+  EXPECT_EQ(index.FindWord("woodland"), kNotFound);
+}
+
+// The built-in index is compiled to a file and mapped; it must read back as built.
+TEST_F(TermMatcherTest, IndexImageReadsBackFromAFile) {
+  const std::vector<absl::string_view> keys = {"random forest", "random walk", "deep learning"};
+  absl::StatusOr<std::string> image = TermIndex::BuildImage(keys);
+  ASSERT_TRUE(image.ok()) << image.status();
+  const std::string path = ::testing::TempDir() + "/terms.idx";
+  ASSERT_TRUE(WriteFileAtomically(path, *image).ok());
+  absl::StatusOr<TermIndex> index = TermIndex::Open(path);
+  ASSERT_TRUE(index.ok()) << index.status();
+  EXPECT_EQ(index->term_count(), 3u);
+  const int32_t random = index->Child(0, index->FindWord("random"));
+  ASSERT_GE(random, 0);
+  EXPECT_EQ(index->Children(random).size(), 2u) << "forest, walk";
+  ASSERT_TRUE(WriteFileAtomically(path, image->substr(0, image->size() / 2)).ok());
+  EXPECT_FALSE(TermIndex::Open(path).ok()) << "a truncated index is an error, not a crash";
 }
 
 }  // namespace
