@@ -91,10 +91,9 @@ DocumentReport Detector::Check(const Document& document, const TokenizedText& to
     const bool table_evidence =
         t.spinner_swaps_only || (t.anchored && (t.sources & kSwapFromSpinnerTable));
     const double logit =
-        table_evidence
-            ? (t.ambiguous || t.readings > 1 ? options_.ambiguous_term_logit : options_.term_logit)
-        : t.anchored ? options_.thesaurus_term_logit
-                     : options_.unanchored_term_logit;
+        table_evidence ? (t.readings > 1 ? options_.ambiguous_term_logit : options_.term_logit)
+        : t.anchored   ? options_.thesaurus_term_logit
+                       : options_.unanchored_term_logit;
     inferred.push_back(Inferred{t.first_token, t.end_token, logit, nullptr, &t});
   }
   for (const LexiconCandidate& c : swaps) {
@@ -184,12 +183,12 @@ DocumentReport Detector::Check(const Document& document, const TokenizedText& to
       f.rule_id = "lexicon.term";
       f.replacement = MatchCase(original, t.term);
       // A restoration is curated (its fix may be safe) when the window is tied to one term by
-      // more than thesaurus swaps: a word of the term as written next to a table swap, or to
-      // the only term the window can be read as; or table swaps alone, to the only term. On
-      // the development phrases these restore right (or restore part of a longer term) 79% of
-      // the time; the rest of the term matches 35% (README, "Evaluation").
+      // more than thesaurus swaps: a word of the term as written next to a table swap; or a
+      // word of the term, or table swaps including a spinner-table one, when the window reads
+      // as that term only. On the development phrases 79% of these restore the term or part of
+      // a longer one; the rest of the term matches about 35% (README, "Evaluation").
       const bool table = t.sources & (kSwapFromSpinnerTable | kSwapFromTermTable);
-      const bool one_reading = t.readings == 1 && !t.ambiguous;
+      const bool one_reading = t.readings == 1;
       f.curated_restoration =
           t.anchored ? (table || one_reading)
                      : (t.table_swaps_only && (t.sources & kSwapFromSpinnerTable) && one_reading);

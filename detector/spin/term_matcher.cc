@@ -218,7 +218,6 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
     // it ambiguous.
     int32_t best_term = -1;
     Partial best;
-    bool ambiguous = false;
     // Terms completed at each window end (any number of swaps), to tell how many readings the
     // chosen span has.
     completed.clear();
@@ -237,15 +236,12 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
              (swaps < best_swaps || (swaps == best_swaps && p.strength > best.strength)))) {
           best_term = term;
           best = p;
-          ambiguous = false;
         } else if (p.next_token == best.next_token && swaps == best_swaps &&
-                   p.strength == best.strength && term != best_term) {
-          ambiguous = true;
-          // The term listed first stands in, so the guess does not depend on search order.
-          if (term < best_term) {
-            best_term = term;
-            best = p;
-          }
+                   p.strength == best.strength && term < best_term) {
+          // A tie: the term listed first stands in, so the guess does not depend on search
+          // order (the match counts its readings below).
+          best_term = term;
+          best = p;
         }
       }
       const uint32_t i = p.next_token;
@@ -389,8 +385,8 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
                                  Plural(absl::string_view(restoration).substr(last)));
     }
     out->push_back(TermMatch{start, end, std::move(restoration), best.sources, readings,
-                             __builtin_popcount(best.swapped_mask), ambiguous, best.anchored,
-                             best.table_only, best.spinner_only});
+                             __builtin_popcount(best.swapped_mask), best.anchored, best.table_only,
+                             best.spinner_only});
     start = end;
   }
 }

@@ -46,11 +46,10 @@ struct TermMatch {
   uint32_t end_token = 0;
   std::string term;     // the restoration: a curated term, lower case, in the window's number
   uint8_t sources = 0;  // SwapSource bits of the swaps used
-  // Distinct terms the same window can be read as, with any number of swaps (1: only this one).
+  // Distinct terms the same window can be read as, with any number of swaps (1: only this one;
+  // with several, the restoration is a guess between them).
   int readings = 1;
   int swapped_words = 0;  // window words that differ from the term's
-  // Another term fits the same window equally well: the restoration is a guess between them.
-  bool ambiguous = false;
   // A content word of the term stands in the window as written ("learning" in "unattended
   // learning"); without one, only the swaps tie the window to the term.
   bool anchored = false;

@@ -81,7 +81,7 @@ class TermMatcherTest : public ::testing::Test {
     return std::move(*index);
   }
 
-  // The matches in `text` as "window => term" strings, then "?" for an ambiguous match,
+  // The matches in `text` as "window => term" strings, then "?" when other terms fit too,
   // "anchored" when a term word stands as written, "table" when every swap is a table swap.
   std::vector<std::string> Matches(const std::vector<std::string>& terms, const std::string& text) {
     TermMatcher matcher(Index(terms), lm_.get(), &swaps_, thesaurus_.get(), nullptr, {known_.get()},
@@ -94,7 +94,7 @@ class TermMatcherTest : public ::testing::Test {
       const std::string window(
           text.substr(tokens.tokens[m.first_token].begin,
                       tokens.tokens[m.end_token - 1].end - tokens.tokens[m.first_token].begin));
-      out.push_back(window + " => " + m.term + (m.ambiguous ? " ?" : "") +
+      out.push_back(window + " => " + m.term + (m.readings > 1 ? " ?" : "") +
                     (m.anchored ? " anchored" : "") + (m.table_swaps_only ? " table" : ""));
     }
     return out;
