@@ -13,7 +13,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "detector/lexicon/log_prob_cache.h"
-#include "detector/spin/swap_candidates.h"
+#include "detector/spin/function_words.h"
 
 namespace unspin {
 namespace {
@@ -56,6 +56,32 @@ constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 constexpr uint32_t kMaxSegmentWords = 150;
 
 absl::string_view FirstWord(absl::string_view phrase) { return phrase.substr(0, phrase.find(' ')); }
+
+// The phrases a thesaurus entry can stand for that a spinner would plausibly have replaced.
+void AddThesaurusTargets(const Thesaurus& thesaurus, uint32_t phrase,
+                         std::vector<SwapTarget>* out) {
+  const absl::string_view phrase_text = thesaurus.Phrase(phrase);
+  const size_t phrase_words = std::count(phrase_text.begin(), phrase_text.end(), ' ') + 1;
+  for (const SynonymEntry& e : thesaurus.CanStandFor(phrase)) {
+    if (!e.has(kStrongRelations)) continue;
+    if (thesaurus.PhraseFlags(e.phrase()) & kProperName) continue;
+    const absl::string_view candidate = thesaurus.Phrase(e.phrase());
+    const std::vector<absl::string_view> words = absl::StrSplit(candidate, ' ');
+    // Spinners put longer phrases in place of words, rarely shorter words in place of long
+    // phrases; a one-word window standing for a long expansion is an abbreviation ("who" ->
+    // "world health organization"), not a spin.
+    if (words.size() > phrase_words + 1) continue;
+    if (AllFunctionOrNumberWords(words)) continue;
+    // A candidate that contains the phrase itself narrows it ("treason" -> "high treason"), and
+    // one that only differs in spacing is a spelling variant ("healthcare"): neither is a spin.
+    const std::string joined = absl::StrJoin(words, "");
+    if (absl::StrContains(absl::StrCat(" ", candidate, " "), absl::StrCat(" ", phrase_text, " ")) ||
+        joined == absl::StrReplaceAll(phrase_text, {{" ", ""}, {"-", ""}})) {
+      continue;
+    }
+    out->push_back(SwapTarget{std::string(candidate), kSwapFromThesaurus});
+  }
+}
 
 // Makes the first `count` vectors of `lists` empty, keeping their memory: the decoder's
 // per-position lists are reused from sentence to sentence instead of reallocated.

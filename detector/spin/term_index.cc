@@ -6,7 +6,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "detector/spin/swap_candidates.h"
+#include "detector/spin/function_words.h"
 
 namespace unspin {
 namespace {

@@ -8,7 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
-#include "detector/spin/swap_candidates.h"
+#include "detector/spin/function_words.h"
 
 namespace unspin {
 namespace {
@@ -131,8 +131,9 @@ void TermMatcher::AddOptions(absl::string_view word, std::vector<WordOption>* op
   for (const SwapTarget& t : table.targets) add(t.canonical, t.sources, kTableStrength);
   if (thesaurus_ != nullptr) {
     const uint32_t id = thesaurus_->Find(word);
-    // AddThesaurusTargets' filters, for one-word candidates (the only ones that can be a term
-    // word), without its allocations: every word type of the text comes through here once.
+    // The lexicon detector's thesaurus filters (AddThesaurusTargets), for one-word candidates (the
+    // only ones that can be a term word), without its allocations: every word type of the text
+    // comes through here once.
     for (const SynonymEntry& e :
          id == kNotFound ? absl::Span<const SynonymEntry>() : thesaurus_->CanStandFor(id)) {
       if (!e.has(kStrongRelations) || (thesaurus_->PhraseFlags(e.phrase()) & kProperName)) {
