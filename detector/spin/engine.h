@@ -56,7 +56,7 @@ struct EngineOptions {
 absl::Status ParseBuiltinPacks(std::vector<RulePack>* packs);
 // The curated terms: the built-in term lists (detector/lexicon/data/terms.txt) and every
 // multiword restoration of `packs`, in that order, as normalized keys (phrase_key.h), each once.
-// Compiled for the built-in packs into curated.bin at build time (compile_curated).
+// compile_curated writes them for the built-in packs (curated.bin, terms.idx), which Create maps.
 absl::StatusOr<std::vector<std::string>> CuratedTerms(const std::vector<RulePack>& packs);
 
 class Engine {

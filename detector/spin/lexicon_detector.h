@@ -114,8 +114,8 @@ class LexiconDetector {
   // restoration that forms one repairs a phrase. `corpus_lexicons` are learned from the user's own
   // clean corpus (`unspin lexicon build`): a phrase common there is canonical there, so a window
   // that forms one is never swapped, and a restoration that forms one repairs a phrase too.
-  // `curated_lexicon` (may be null) holds hand-checked phrases (the rule packs' restorations);
-  // it counts as canonical like the others.
+  // `curated_lexicon` (may be null) holds hand-checked phrases (the curated terms: the term
+  // lists and the rule packs' restorations); it counts as canonical like the others.
   LexiconDetector(const LanguageModel* lm, const SwapIndex* swaps, const Thesaurus* thesaurus,
                   std::vector<const PhraseLexicon*> canonical_lexicons,
                   const PhraseLexicon* curated_lexicon,
