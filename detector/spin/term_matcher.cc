@@ -377,6 +377,13 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
     for (size_t k = 0; k < completed.size(); ++k) {
       readings += completed[k].first == end && (k == 0 || completed[k] != completed[k - 1]);
     }
+    // With no word of a term as written, only the swaps tie the window to a term; when they
+    // tie it to several ("primary water": "principal component" and four more), nothing says
+    // which, and the window is as likely normal English read sideways.
+    if (!best.anchored && readings > 1) {
+      ++start;
+      continue;
+    }
     // Written as prose writes it ("k-fold", "Crohn's"), in the number of the text.
     std::string restoration =
         absl::StrReplaceAll(index_.Term(best_term), {{" - ", "-"}, {" '", "'"}});

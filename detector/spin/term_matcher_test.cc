@@ -56,6 +56,7 @@ class TermMatcherTest : public ::testing::Test {
     builder.Add("deep", "profound", synonym);
     builder.Add("machine", "profound", synonym);
     builder.Add("support", "funding", synonym);
+    builder.Add("learning", "erudition", synonym);
     absl::StatusOr<std::string> th_image = builder.Build({}, nullptr);
     ASSERT_TRUE(th_image.ok()) << th_image.status();
     thesaurus_image_ = *th_image;
@@ -169,6 +170,14 @@ TEST_F(TermMatcherTest, FindsSpunTermsAndLeavesNormalEnglish) {
        {"unsupervised learning"},
        "We use Unattended learning here.",
        {"Unattended learning => unsupervised learning anchored"}},
+      {"swaps alone may tie a window to one term",
+       {"deep learning"},
+       "They apply profound erudition.",
+       {"profound erudition => deep learning"}},
+      {"swaps alone that tie a window to several terms say nothing about which",
+       {"deep learning", "machine learning"},
+       "They apply profound erudition.",
+       {}},
       {"a window does not cross sentences",
        {"unsupervised learning"},
        "It ran unattended. Learning came later.",
