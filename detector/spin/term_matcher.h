@@ -1,10 +1,11 @@
 // The term matcher restores spun technical terms word by word: a window whose every word is
-// either a word of a curated term or a word that a spinner table or the thesaurus says can stand
-// for it is that term, spun ("unattended learning" -> "unsupervised learning", "arbitrary
-// woodlands" -> "random forests"). The terms are people-written (the rule packs' restorations and
-// the curated term list, detector/lexicon/data/terms.txt) and so are the swaps; only their
-// composition is inferred, which is why its fixes can be safe. It finds what the lexicon
-// detector's language model cannot judge: technical words a 1990s news model never saw.
+// either a word of a curated term or a word that our swap tables (spinner_swaps.txt,
+// science_swaps.txt, term_swaps.txt) or the thesaurus say can stand for it is that term, spun
+// ("unattended learning" -> "unsupervised learning", "arbitrary woodlands" -> "random forests").
+// The terms are people-written (the rule packs' restorations and the curated term list,
+// detector/lexicon/data/terms.txt) and so are the swaps; only their composition is inferred, which
+// is why its fixes can be safe. It finds what the lexicon detector's language model cannot judge:
+// technical words a 1990s news model never saw.
 //
 //   UNSPIN_ASSIGN_OR_RETURN(unspin::TermIndex index, unspin::TermIndex::Open("terms.idx"));
 //   unspin::TermMatcher terms(std::move(index), &lm, &swaps, &thesaurus, &inflections,
