@@ -29,7 +29,8 @@
 namespace unspin {
 
 struct EngineOptions {
-  // Load the packs compiled into the binary (rules/*.rules).
+  // Load the packs compiled into the binary (rules/*.rules). Their restorations stay curated
+  // terms for the lexicon detectors either way (compiled into curated.bin and terms.idx).
   bool builtin_packs = true;
   // Further pack files to load, in order.
   std::vector<std::string> rule_files;
