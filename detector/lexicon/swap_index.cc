@@ -1,7 +1,5 @@
 #include "detector/lexicon/swap_index.h"
 
-#include <algorithm>
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -47,11 +45,6 @@ void SwapIndex::Add(const std::vector<std::string>& spun, const std::string& can
 
 absl::Status SwapIndex::AddTable(absl::string_view text, const std::string& file,
                                  Morphology* morphology, uint8_t source) {
-  // Room for every spun form (and, with a morphology, about two inflected variants of each)
-  // up front: growing a table of strings rehashes all of them.
-  const size_t forms =
-      std::count(text.begin(), text.end(), '|') + std::count(text.begin(), text.end(), '\n');
-  entries_.reserve(entries_.size() + forms * (morphology == nullptr ? 1 : 3));
   int line_number = 0;
   for (absl::string_view line : absl::StrSplit(text, '\n')) {
     ++line_number;
