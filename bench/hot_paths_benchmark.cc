@@ -13,6 +13,7 @@
 
 #include "detector/lexicon/data/builtin_swap_index.h"
 #include "detector/lexicon/precomputed/startup_morphology.h"
+#include "detector/spin/curated_terms.h"
 #include "detector/spin/engine.h"
 #include "detector/spin/term_index.h"
 #include "detector/text/document.h"

@@ -1,5 +1,5 @@
 // Build-time tool: the curated terms of the built-in data (terms.txt and the multiword
-// restorations of the built-in rule packs, engine.h's CuratedTerms) as a phrase lexicon, so
+// restorations of the built-in rule packs, curated_terms.h's CuratedTerms) as a phrase lexicon, so
 // `unspin check` maps them instead of normalizing, deduplicating and indexing ~20,000 phrases at
 // every start; and the same terms as the term matcher's index (term_index.h).
 //
@@ -11,6 +11,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "detector/lexicon/phrase_lexicon.h"
+#include "detector/spin/curated_terms.h"
 #include "detector/spin/engine.h"
 #include "detector/spin/term_index.h"
 #include "detector/util/file_io.h"
@@ -28,10 +29,7 @@ int main(int argc, char** argv) {
   if (absl::Status s = unspin::ParseBuiltinPacks(&packs); !s.ok()) return fail(s);
   absl::StatusOr<std::vector<std::string>> terms = unspin::CuratedTerms(packs);
   if (!terms.ok()) return fail(terms.status());
-  unspin::PhraseLexiconBuilder builder;
-  unspin::PhraseInfo curated;
-  curated.sources = unspin::kFromCurated;
-  for (const std::string& term : *terms) builder.AddKey(term, curated);
+  const unspin::PhraseLexiconBuilder builder = unspin::CuratedPhrases(*terms);
   if (absl::Status s =
           builder.WriteTo(absl::GetFlag(FLAGS_out),
                           "curated terms: terms.txt and the built-in packs' restorations");

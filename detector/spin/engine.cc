@@ -4,17 +4,12 @@
 #include <utility>
 
 #include "absl/cleanup/cleanup.h"
-#include "absl/container/flat_hash_set.h"
-#include "absl/strings/str_format.h"
-#include "absl/strings/str_split.h"
-#include "absl/strings/strip.h"
 #include "absl/synchronization/notification.h"
 #include "detector/lexicon/data/builtin_swap_index.h"
-#include "detector/lexicon/data/builtin_terms.h"
 #include "detector/lexicon/data_paths.h"
-#include "detector/lexicon/phrase_key.h"
 #include "detector/lexicon/precomputed/startup_morphology.h"
 #include "detector/rules/pack_parser.h"
+#include "detector/spin/curated_terms.h"
 #include "detector/util/file_io.h"
 #include "detector/util/status_macros.h"
 #include "rules/builtin_packs.h"
@@ -38,50 +33,6 @@ absl::Status ParseBuiltinPacks(std::vector<RulePack>* packs) {
     packs->push_back(std::move(pack));
   }
   return absl::OkStatus();
-}
-
-namespace {
-
-// Normalized keys, each once, in the order first added.
-class KeyList {
- public:
-  void Add(absl::string_view raw) {
-    std::string key = NormalizePhrase(raw);
-    if (seen_.insert(key).second) keys_.push_back(std::move(key));
-  }
-  void AddRestorations(const std::vector<RulePack>& packs, size_t first_pack) {
-    for (size_t i = first_pack; i < packs.size(); ++i) {
-      for (const Rule& rule : packs[i].rules) {
-        if (rule.replacement.find(' ') != std::string::npos) Add(rule.replacement);
-      }
-    }
-  }
-  std::vector<std::string> Release() { return std::move(keys_); }
-
- private:
-  std::vector<std::string> keys_;
-  absl::flat_hash_set<std::string> seen_;
-};
-
-}  // namespace
-
-absl::StatusOr<std::vector<std::string>> CuratedTerms(const std::vector<RulePack>& packs) {
-  KeyList terms;
-  for (const EmbeddedFile& list : BuiltinTermLists()) {
-    int line_number = 0;
-    for (absl::string_view line : absl::StrSplit(list.text, '\n')) {
-      ++line_number;
-      line = absl::StripAsciiWhitespace(line);
-      if (line.empty() || line.front() == '#') continue;
-      if (line.find(' ') == absl::string_view::npos && line.find('-') == absl::string_view::npos) {
-        return absl::InvalidArgumentError(absl::StrFormat(
-            "%s:%d: a term has two or more words, got \"%s\"", list.path, line_number, line));
-      }
-      terms.Add(line);
-    }
-  }
-  terms.AddRestorations(packs, 0);
-  return terms.Release();
 }
 
 absl::Status Engine::LoadLexiconData(const EngineOptions& options) {
@@ -114,11 +65,7 @@ absl::Status Engine::CreateLexiconDetectors(const EngineOptions& options) {
   // restorations of the user's own packs.
   std::vector<const PhraseLexicon*> canonical_lexicons{phrases_.get()};
   if (!user_terms_.empty()) {
-    PhraseLexiconBuilder user_phrases;
-    PhraseInfo curated;
-    curated.sources = kFromCurated;
-    for (const std::string& term : user_terms_) user_phrases.AddKey(term, curated);
-    UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon user_lexicon, user_phrases.BuildLexicon());
+    UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon user_lexicon, CuratedPhrases(user_terms_).BuildLexicon());
     user_phrases_ = std::make_unique<PhraseLexicon>(std::move(user_lexicon));
     canonical_lexicons.push_back(user_phrases_.get());
   }
@@ -193,9 +140,7 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& opti
   }
   if (options.lexicon) {
     // The built-in packs' terms are compiled into curated.bin.
-    KeyList user_terms;
-    user_terms.AddRestorations(packs, packs.size() - options.rule_files.size());
-    engine->user_terms_ = user_terms.Release();
+    engine->user_terms_ = RestorationTerms(packs, packs.size() - options.rule_files.size());
   }
   terms_ready.Notify();
   morphology_ready.WaitForNotification();

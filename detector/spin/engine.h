@@ -55,10 +55,6 @@ struct EngineOptions {
 // so that bench:hot_paths_benchmark times exactly what start-up does.
 // Parses the built-in rule packs (rules/*.rules) and appends them to *packs.
 absl::Status ParseBuiltinPacks(std::vector<RulePack>* packs);
-// The curated terms: the built-in term lists (detector/lexicon/data/terms.txt) and every
-// multiword restoration of `packs`, in that order, as normalized keys (phrase_key.h), each once.
-// compile_curated writes them for the built-in packs (curated.bin, terms.idx), which Create maps.
-absl::StatusOr<std::vector<std::string>> CuratedTerms(const std::vector<RulePack>& packs);
 
 class Engine {
  public:
@@ -85,7 +81,7 @@ class Engine {
   std::unique_ptr<PhraseLexicon> phrases_;
   std::unique_ptr<Thesaurus> inflections_;           // inflected thesaurus candidates
   std::unique_ptr<PhraseLexicon> dictionary_words_;  // lower-case dictionary words
-  // The built-in curated terms (CuratedTerms of the built-in packs, compiled into curated.bin).
+  // The built-in curated terms (curated_terms.h, compiled into curated.bin).
   std::unique_ptr<PhraseLexicon> curated_phrases_;
   // The multiword restorations of the packs given as files, as keys and as a phrase lexicon
   // (null when there are none).

@@ -13,6 +13,7 @@
 #include "detector/lexicon/phrase_key.h"
 #include "detector/lexicon/phrase_lexicon.h"
 #include "detector/lexicon/thesaurus.h"
+#include "detector/spin/curated_terms.h"
 #include "detector/spin/engine.h"
 #include "detector/spin/fix_policy.h"
 #include "detector/util/file_io.h"
