@@ -28,7 +28,7 @@ TEST(NormalizePhraseTest, KeysMatchTokenizedText) {
   for (const Case& c : cases) EXPECT_EQ(NormalizePhrase(c.raw), c.key) << c.raw;
 }
 
-// Plain lower-case keys skip the tokenizer; they must come out exactly as tokenized keys do.
+// Keys of plain lower-case words (most curated terms) come out exactly as tokenized text does.
 TEST(NormalizePhraseTest, PlainKeysAreTheirOwnKeys) {
   auto tokenized = [](const std::string& raw) {
     const TokenizedText tokens = Tokenize(raw);
