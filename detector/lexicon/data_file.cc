@@ -90,6 +90,8 @@ std::string DataKindName(uint32_t kind) {
       return "phrase lexicon";
     case kTermIndexKind:
       return "term index";
+    case kSwapIndexKind:
+      return "swap index";
   }
   std::string name;
   for (int i = 0; i < 4; ++i) {

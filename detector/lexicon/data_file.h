@@ -54,6 +54,7 @@ inline constexpr uint32_t kLanguageModelKind = MakeFourCc('L', 'M', '3', 'G');
 inline constexpr uint32_t kThesaurusKind = MakeFourCc('T', 'H', 'E', 'S');
 inline constexpr uint32_t kPhraseLexiconKind = MakeFourCc('P', 'H', 'R', 'L');
 inline constexpr uint32_t kTermIndexKind = MakeFourCc('T', 'E', 'R', 'M');
+inline constexpr uint32_t kSwapIndexKind = MakeFourCc('S', 'W', 'A', 'P');
 
 // Human-readable name of a kind ("language model"), for error messages.
 std::string DataKindName(uint32_t kind);

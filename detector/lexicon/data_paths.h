@@ -34,6 +34,7 @@ inline constexpr char kInflectionsFile[] = "inflections.bin";
 inline constexpr char kDictionaryWordsFile[] = "words.bin";
 inline constexpr char kCuratedTermsFile[] = "curated.bin";
 inline constexpr char kTermIndexFile[] = "terms.idx";
+inline constexpr char kSwapIndexFile[] = "swaps.idx";
 
 struct DataDirOptions {
   // Directory given on the command line (--data-dir); empty when not given.

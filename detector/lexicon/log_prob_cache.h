@@ -21,18 +21,17 @@ namespace unspin {
 
 class LogProbCache {
  public:
-  // `lm` must outlive the cache. It holds at most 2^log2_entries trigrams (24 bytes each),
+  // `lm` must outlive the cache. It holds at most 2^log2_entries trigrams (16 bytes each),
   // 2^initial_log2_entries at first (both 1..32).
   explicit LogProbCache(const LanguageModel* lm, int log2_entries = 16,
                         int initial_log2_entries = 12);
 
   // Exactly lm.LogProb(word, prev1, prev2).
   double LogProb(uint32_t word, uint32_t prev1, uint32_t prev2) {
-    uint64_t hash = ((uint64_t{word} << 32 | prev1) * 0x9E3779B97F4A7C15u) ^
-                    (uint64_t{prev2} * 0xC2B2AE3D27D4EB4Fu);
-    hash ^= hash >> 29;
-    Entry& e = entries_[hash >> shift_];  // the high bits: the best mixed
-    if (e.word != word || e.prev1 != prev1 || e.prev2 != prev2) return Miss(e, word, prev1, prev2);
+    if (!packable_) return lm_->LogProb(word, prev1, prev2);
+    const uint64_t key = Key(word, prev1, prev2);
+    Entry& e = EntryFor(key);
+    if (e.key != key) return Miss(e, key, word, prev1, prev2);
     return e.log_prob;
   }
 
@@ -40,18 +39,34 @@ class LogProbCache {
   uint64_t misses() const { return misses_; }
 
  private:
+  // Ids at or above the vocabulary size all mean "no such word" to the model, so they share one
+  // code, and three codes fit one 64-bit key: a 16-byte entry, four to a cache line.
+  static constexpr int kIdBits = 21;
+  uint32_t Clamp(uint32_t id) const { return id < vocab_size_ ? id : vocab_size_; }
+  uint64_t Key(uint32_t word, uint32_t prev1, uint32_t prev2) const {
+    return (uint64_t{Clamp(word)} << (2 * kIdBits)) | (uint64_t{Clamp(prev1)} << kIdBits) |
+           Clamp(prev2);
+  }
+
   struct Entry {
-    uint32_t word;
-    uint32_t prev1;
-    uint32_t prev2;
+    uint64_t key;  // the three clamped ids; all ones (no key has bit 63) when empty
     double log_prob;
   };
+  Entry& EntryFor(uint64_t key) {
+    uint64_t hash = key * 0x9E3779B97F4A7C15u;
+    hash ^= hash >> 29;
+    return entries_[hash >> shift_];  // the high bits: the best mixed
+  }
 
   // Asks the model, stores the answer in `e` (or grows the cache, dropping its entries).
-  double Miss(Entry& e, uint32_t word, uint32_t prev1, uint32_t prev2);
+  double Miss(Entry& e, uint64_t key, uint32_t word, uint32_t prev1, uint32_t prev2);
   void Allocate(int log2_entries);
 
   const LanguageModel* lm_;
+  uint32_t vocab_size_;
+  // The vocabulary is small enough to pack (always, for the models we build); otherwise every
+  // lookup goes to the model.
+  bool packable_;
   int log2_entries_;         // the full size
   int shift_ = 0;            // 64 - log2 of the current size
   uint64_t grow_after_ = 0;  // misses after which the cache takes its full size

@@ -60,6 +60,22 @@ TEST(LogProbCacheTest, RepeatedQueriesHitTheCache) {
   EXPECT_EQ(cache.misses(), 3u);
 }
 
+TEST(LogProbCacheTest, IdsOutsideTheVocabularyShareOneEntry) {
+  std::string image;
+  const LanguageModel lm = TinyModel(&image);
+  ASSERT_EQ(lm.vocab_size(), 5u);
+  LogProbCache cache(&lm, 16, 16);
+  EXPECT_EQ(cache.LogProb(kUnknownWord, 2, kNoWord), lm.LogProb(kUnknownWord, 2, kNoWord));
+  EXPECT_EQ(cache.LogProb(3, kUnknownWord, 1), lm.LogProb(3, kUnknownWord, 1));
+  EXPECT_EQ(cache.misses(), 2u);
+  // To the model every id from vocab_size() up means "no word", and so to the cache.
+  EXPECT_EQ(cache.LogProb(5, 2, 7), lm.LogProb(5, 2, 7));
+  EXPECT_EQ(cache.LogProb(3, 9, 1), lm.LogProb(3, 9, 1));
+  EXPECT_EQ(cache.misses(), 2u);
+  EXPECT_EQ(cache.LogProb(4, 2, 1), lm.LogProb(4, 2, 1));
+  EXPECT_EQ(cache.misses(), 3u);
+}
+
 TEST(LogProbCacheTest, GrowsAfterFourTimesItsSizeInMisses) {
   std::string image;
   const LanguageModel lm = TinyModel(&image);

@@ -5,7 +5,6 @@
 
 #include "absl/cleanup/cleanup.h"
 #include "absl/synchronization/notification.h"
-#include "detector/lexicon/data/builtin_swap_index.h"
 #include "detector/lexicon/data_paths.h"
 #include "detector/lexicon/precomputed/startup_morphology.h"
 #include "detector/rules/pack_parser.h"
@@ -46,12 +45,12 @@ absl::Status Engine::LoadLexiconData(const EngineOptions& options) {
   UNSPIN_RETURN_IF_ERROR(OpenDataFile(data_dir, kDictionaryWordsFile, &dictionary_words_));
   UNSPIN_RETURN_IF_ERROR(OpenDataFile(data_dir, kCuratedTermsFile, &curated_phrases_));
   UNSPIN_RETURN_IF_ERROR(OpenDataFile(data_dir, kTermIndexFile, &builtin_term_index_));
+  UNSPIN_RETURN_IF_ERROR(OpenDataFile(data_dir, kSwapIndexFile, &swaps_));
   for (const std::string& path : options.corpus_lexicons) {
     UNSPIN_ASSIGN_OR_RETURN(PhraseLexicon lexicon, PhraseLexicon::Open(path));
     corpus_lexicons_.push_back(std::make_unique<PhraseLexicon>(std::move(lexicon)));
   }
-  swaps_ = std::make_unique<SwapIndex>();
-  return AddBuiltinSwapTables(morphology_.get(), swaps_.get());
+  return absl::OkStatus();
 }
 
 std::vector<const PhraseLexicon*> Engine::CorpusLexicons() const {
@@ -99,9 +98,9 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& opti
   std::unique_ptr<Engine> engine(new Engine());
   // Start-up is most of the time `check` takes on a small file, and it has two independent
   // halves: a second thread creates the morphology (answers recorded at build time; Hunspell
-  // loads only when asked something else, detector/lexicon/morphology_cache.h), maps the
-  // lexicon's data (the built-in terms' index included, compiled at build time) and builds the
-  // swap index, while this one parses the rule packs. Compiling the rules needs the morphology;
+  // loads only when asked something else, detector/lexicon/morphology_cache.h) and maps the
+  // lexicon's data (the swap index and the built-in terms' index included, compiled at build
+  // time), while this one parses the rule packs. Compiling the rules needs the morphology;
   // the lexicon detectors need the terms of the user's packs, which this thread hands over
   // before compiling the rules. The halves write disjoint members; the morphology is
   // thread-safe.

@@ -67,8 +67,7 @@ class Engine {
 
  private:
   Engine() = default;
-  // Maps the compiled data and the corpus lexicons and builds the swap index (needs
-  // morphology_).
+  // Maps the compiled data (the swap index included) and the corpus lexicons.
   absl::Status LoadLexiconData(const EngineOptions& options);
   std::vector<const PhraseLexicon*> CorpusLexicons() const;
   // Builds the lexicon detector and the term matcher on the loaded data and user_terms_.

@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/container/node_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -21,7 +22,8 @@ namespace {
 // A word of the sentence as the language model sees it (punctuation dropped).
 struct LmWord {
   uint32_t id;
-  uint32_t token;  // index into TokenizedText::tokens
+  uint32_t token;                     // index into TokenizedText::tokens
+  LexiconDetector::WordFacts* facts;  // null for a number
 };
 
 // One way to rewrite the words [begin, end) of a sentence.
@@ -79,7 +81,7 @@ void AddThesaurusTargets(const Thesaurus& thesaurus, uint32_t phrase,
         joined == absl::StrReplaceAll(phrase_text, {{" ", ""}, {"-", ""}})) {
       continue;
     }
-    out->push_back(SwapTarget{std::string(candidate), kSwapFromThesaurus});
+    out->push_back(SwapTarget{candidate, kSwapFromThesaurus});
   }
 }
 
@@ -99,12 +101,23 @@ const LexiconDetector::PreparedTargets& NoTargets() {
 
 }  // namespace
 
+// What the detector asks about a word type, looked up once per type and thread: the model's
+// tables and the dictionary are memory-mapped and large, so each lookup in them is several cache
+// misses, while a text repeats its words.
+struct LexiconDetector::WordFacts {
+  uint32_t lm_id = kUnknownWord;
+  bool function_word = false;    // IsFunctionOrNumberWord
+  bool dictionary_word = false;  // in the dictionary (true when there is none)
+  // Thesaurus candidates, found at the first window that asks (into shared_words_).
+  const PreparedTargets* thesaurus = nullptr;
+};
+
 struct LexiconDetector::ThreadCaches {
   explicit ThreadCaches(const LanguageModel* lm) : log_prob(lm) {}
 
   LogProbCache log_prob;
   // Entries are never removed and node maps keep them in place, so references stay valid.
-  absl::flat_hash_map<std::string, const PreparedTargets*> words;    // into shared_words_
+  absl::node_hash_map<std::string, WordFacts> words;                 // by word type, lower case
   absl::node_hash_map<uint32_t, PreparedTargets> thesaurus_phrases;  // by thesaurus phrase id
   absl::node_hash_map<const SwapTarget*, PreparedTargets> table;     // by SwapIndex::Find result
 };
@@ -174,7 +187,7 @@ std::vector<SwapTarget> LexiconDetector::ComputeWordCandidates(absl::string_view
     if (form != kNotFound) {
       for (const SynonymEntry& e : inflections_->CanStandFor(form)) {
         out.push_back(
-            SwapTarget{std::string(inflections_->Phrase(e.phrase())), kSwapFromThesaurus});
+            SwapTarget{inflections_->Phrase(e.phrase()), kSwapFromThesaurus});
       }
     }
   }
@@ -203,7 +216,7 @@ std::vector<SwapTarget> LexiconDetector::ComputeWordCandidates(absl::string_view
 bool LexiconDetector::FormsPhrase(const PhraseLexicon& lexicon,
                                   const std::vector<absl::string_view>& middle,
                                   absl::string_view left, absl::string_view right) {
-  std::vector<absl::string_view> key;
+  absl::InlinedVector<absl::string_view, 8> key;
   auto check = [&](bool with_left, bool with_right) {
     if ((with_left && left.empty()) || (with_right && right.empty())) return false;
     key.clear();
@@ -241,7 +254,7 @@ LexiconDetector::PreparedTargets LexiconDetector::Prepare(
     // Term-table swaps hold only inside a curated term: the term matcher's, not ours.
     if (!(target.sources & (kSwapFromSpinnerTable | kSwapFromThesaurus))) continue;
     PreparedTarget p;
-    p.canonical = target.canonical;
+    p.canonical = std::string(target.canonical);
     p.sources = target.sources;
     bool known = true;
     bool function_words_only = true;
@@ -267,8 +280,20 @@ const LexiconDetector::PreparedTargets& LexiconDetector::TableTargets(
   return it->second;
 }
 
+LexiconDetector::WordFacts& LexiconDetector::Facts(absl::string_view word,
+                                                   ThreadCaches& caches) const {
+  auto it = caches.words.find(word);
+  if (it != caches.words.end()) return it->second;
+  WordFacts facts;
+  facts.lm_id = lm_->Find(word);
+  facts.function_word = IsFunctionOrNumberWord(word);
+  facts.dictionary_word =
+      dictionary_words_ == nullptr || dictionary_words_->Lookup(word) != nullptr;
+  return caches.words.emplace(std::string(word), facts).first->second;
+}
+
 const LexiconDetector::PreparedTargets& LexiconDetector::ThesaurusTargets(
-    absl::Span<const absl::string_view> window, ThreadCaches& caches) const {
+    absl::Span<const absl::string_view> window, WordFacts& first, ThreadCaches& caches) const {
   if (thesaurus_ == nullptr) return NoTargets();
   if (window.size() > 1) {
     const uint32_t id = thesaurus_->FindWords(window);
@@ -284,9 +309,8 @@ const LexiconDetector::PreparedTargets& LexiconDetector::ThesaurusTargets(
     }
     return it->second;
   }
+  if (first.thesaurus != nullptr) return *first.thesaurus;
   const absl::string_view word = window.front();
-  auto it = caches.words.find(word);
-  if (it != caches.words.end()) return *it->second;
   const PreparedTargets* shared = nullptr;
   {
     absl::ReaderMutexLock lock(&shared_words_mu_);
@@ -300,7 +324,7 @@ const LexiconDetector::PreparedTargets& LexiconDetector::ThesaurusTargets(
     absl::MutexLock lock(&shared_words_mu_);
     shared = &shared_words_.emplace(std::string(word), std::move(prepared)).first->second;
   }
-  caches.words.emplace(std::string(word), shared);
+  first.thesaurus = shared;
   return *shared;
 }
 
@@ -321,7 +345,9 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
   const uint32_t article_an = lm_->Find("an");
   std::vector<double> fit, original_logprob;
   std::vector<std::pair<const PreparedTarget*, uint8_t>> targets;  // phrase, merged sources
-  std::vector<uint32_t> id_pool;  // the words of every alternative of the sentence
+  std::vector<uint32_t> id_pool;       // the words of every alternative of the sentence
+  std::vector<uint32_t> original_ids;  // of a chosen swap's window
+  std::vector<absl::string_view> original_words, candidate_words;  // its words, its restoration
   auto ids_of = [&id_pool](const Alternative& alt) {
     return absl::MakeConstSpan(id_pool.data() + alt.ids_begin, alt.ids_count);
   };
@@ -351,9 +377,12 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
     for (uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
       const Token& tok = tokens.tokens[t];
       if (tok.kind == TokenKind::kPunct) continue;
-      const uint32_t id =
-          tok.kind == TokenKind::kNumber ? kUnknownWord : lm_->Find(tokens.Norm(tok));
-      words.push_back(LmWord{id, t});
+      if (tok.kind == TokenKind::kNumber) {
+        words.push_back(LmWord{kUnknownWord, t, nullptr});
+      } else {
+        WordFacts& facts = Facts(tokens.Norm(tok), caches);
+        words.push_back(LmWord{facts.lm_id, t, &facts});
+      }
     }
     if (words.empty()) continue;
     const uint32_t n = static_cast<uint32_t>(words.size());
@@ -429,15 +458,13 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
             (tok.capitalized() && !tok.sentence_start())) {
           break;
         }
+        const WordFacts& facts = *words[start + word_count].facts;
         window.push_back(tokens.Norm(tok));
         ++word_count;
-        function_words_only = function_words_only && IsFunctionOrNumberWord(window.back());
+        function_words_only = function_words_only && facts.function_word;
         // A capitalized first word must be an ordinary word written at the start of a
         // sentence, not a name ("Russia" is not "russia").
-        if (tok.capitalized() && dictionary_words_ != nullptr &&
-            dictionary_words_->Lookup(tokens.Norm(tok)) == nullptr) {
-          break;
-        }
+        if (tok.capitalized() && !facts.dictionary_word) break;
         if (function_words_only) continue;
         targets.clear();
         if (table_may_match) {
@@ -450,7 +477,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         const uint32_t after = start + word_count;
         if (thesaurus_may_match && surprising_at(after, mild) &&
             (surprising_at(start, strong) || surprising_at(after, strong))) {
-          for (const PreparedTarget& t : ThesaurusTargets(window, caches)) {
+          for (const PreparedTarget& t : ThesaurusTargets(window, *words[start].facts, caches)) {
             bool known = false;
             for (auto& [existing, sources] : targets) {
               if (existing->canonical == t.canonical) {
@@ -613,6 +640,9 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
     for (int32_t a : chosen) {
       const Alternative& alt = alternatives[a];
       const double penalty = swap_penalty(alt.sources);
+      // Gain in association: the swap's share of the sentence score, penalty excluded.
+      const double association_gain = with_all - score_with(a) + penalty;
+      if (association_gain < options_.min_association_gain) continue;
       LexiconCandidate c;
       c.first_token = alt.first_token;
       c.end_token = alt.end_token;
@@ -620,8 +650,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
                           ? alt.target->canonical
                           : absl::StrCat(lm_->Word(alt.article), " ", alt.target->canonical);
       c.sources = alt.sources;
-      // Gain in association: the swap's share of the sentence score, penalty excluded.
-      c.association_gain = with_all - score_with(a) + penalty;
+      c.association_gain = association_gain;
       c.raw_gain = c.association_gain - (alt.bonus + penalty);
       c.window_unigram = alt.window_unigram;
       c.window_words = static_cast<int>(alt.end - alt.begin);
@@ -642,10 +671,10 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         }
         return missing;
       };
-      std::vector<uint32_t> original(alt.end - alt.begin);
-      for (uint32_t k = alt.begin; k < alt.end; ++k) original[k - alt.begin] = words[k].id;
+      original_ids.clear();
+      for (uint32_t k = alt.begin; k < alt.end; ++k) original_ids.push_back(words[k].id);
       int unused = 0;
-      c.window_gaps = gaps(original.data(), original.size(), &c.pairs_checked);
+      c.window_gaps = gaps(original_ids.data(), original_ids.size(), &c.pairs_checked);
       c.candidate_gaps = gaps(ids_of(alt).data(), alt.ids_count, &unused);
       if (!canonical_lexicons_.empty() || curated_lexicon_ != nullptr ||
           !corpus_lexicons_.empty()) {
@@ -653,7 +682,8 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
             alt.begin > 0 ? tokens.Norm(words[alt.begin - 1].token) : absl::string_view();
         const absl::string_view right_word =
             alt.end < n ? tokens.Norm(words[alt.end].token) : absl::string_view();
-        std::vector<absl::string_view> original_words, candidate_words;
+        original_words.clear();
+        candidate_words.clear();
         for (uint32_t k = alt.begin; k < alt.end; ++k) {
           original_words.push_back(tokens.Norm(words[k].token));
         }
@@ -666,7 +696,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
                            !FormsAnyPhrase(original_words, left_word, right_word);
         c.restores_curated_phrase = c.repairs_phrase && (c.sources & kSwapFromSpinnerTable);
       }
-      if (c.association_gain >= options_.min_association_gain) out->push_back(std::move(c));
+      out->push_back(std::move(c));
     }
   }
 }

@@ -103,6 +103,7 @@ class LexiconDetector {
   };
   using PreparedTargets = std::vector<PreparedTarget>;
   struct ThreadCaches;  // lexicon_detector.cc
+  struct WordFacts;     // lexicon_detector.cc
 
   // `lm` and `swaps` must outlive the detector. `thesaurus` may be null (no thesaurus
   // candidates). `inflections` (may be null: none) holds what compile_inflections recorded at
@@ -152,9 +153,11 @@ class LexiconDetector {
   const PreparedTargets& TableTargets(absl::Span<const SwapTarget> found,
                                       ThreadCaches& caches) const;
   // Thesaurus candidates for a window (canonical phrases it can stand for, inflected like it),
-  // most frequent first.
+  // most frequent first. `first` is the facts of the window's first word.
   const PreparedTargets& ThesaurusTargets(absl::Span<const absl::string_view> window,
-                                          ThreadCaches& caches) const;
+                                          WordFacts& first, ThreadCaches& caches) const;
+  // The facts of a word type (lower case), from this thread's cache.
+  WordFacts& Facts(absl::string_view word, ThreadCaches& caches) const;
   std::vector<SwapTarget> ComputeWordCandidates(absl::string_view word) const;
   // Looks up each target's words in the language model; drops those it cannot score and those
   // made only of function words.

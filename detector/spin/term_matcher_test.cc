@@ -64,10 +64,14 @@ class TermMatcherTest : public ::testing::Test {
     ASSERT_TRUE(th.ok()) << th.status();
     thesaurus_ = std::make_unique<Thesaurus>(std::move(*th));
 
-    ASSERT_TRUE(swaps_
+    SwapIndexBuilder swaps;
+    ASSERT_TRUE(swaps
                     .AddTable("forest: woodland\nhidden: stowed away\n", "table.txt", nullptr,
                               kSwapFromSpinnerTable)
                     .ok());
+    absl::StatusOr<SwapIndex> built = swaps.Build();
+    ASSERT_TRUE(built.ok()) << built.status();
+    swaps_ = std::make_unique<SwapIndex>(std::move(*built));
     PhraseLexiconBuilder known;
     known.Add("profound study", PhraseInfo{});
     absl::StatusOr<PhraseLexicon> lexicon = known.BuildLexicon();
@@ -85,8 +89,8 @@ class TermMatcherTest : public ::testing::Test {
   // The matches in `text` as "window => term" strings, then "?" when other terms fit too,
   // "anchored" when a term word stands as written, "table" when every swap is a table swap.
   std::vector<std::string> Matches(const std::vector<std::string>& terms, const std::string& text) {
-    TermMatcher matcher(Index(terms), lm_.get(), &swaps_, thesaurus_.get(), nullptr, {known_.get()},
-                        TermMatcherOptions{});
+    TermMatcher matcher(Index(terms), lm_.get(), swaps_.get(), thesaurus_.get(), nullptr,
+                        {known_.get()}, TermMatcherOptions{});
     const TokenizedText tokens = Tokenize(text);
     std::vector<TermMatch> matches;
     matcher.Match(tokens, &matches);
@@ -104,7 +108,7 @@ class TermMatcherTest : public ::testing::Test {
   std::string lm_image_, thesaurus_image_;
   std::unique_ptr<LanguageModel> lm_;
   std::unique_ptr<Thesaurus> thesaurus_;
-  SwapIndex swaps_;
+  std::unique_ptr<SwapIndex> swaps_;
   std::unique_ptr<PhraseLexicon> known_;
 };
 

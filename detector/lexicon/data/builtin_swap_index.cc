@@ -4,7 +4,7 @@
 
 namespace unspin {
 
-absl::Status AddBuiltinSwapTables(Morphology* morphology, SwapIndex* swaps) {
+absl::Status AddBuiltinSwapTables(Morphology* morphology, SwapIndexBuilder* swaps) {
   for (const EmbeddedFile& table : BuiltinSwapTables()) {
     absl::Status status =
         swaps->AddTable(table.text, table.path, morphology, kSwapFromSpinnerTable);

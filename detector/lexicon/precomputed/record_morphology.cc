@@ -1,5 +1,6 @@
 // Build-time tool: asks the real Morphology every question that start-up asks (compiling the
-// built-in rule packs and the built-in swap tables, as Engine::Create does) and prints the
+// built-in rule packs, as Engine::Create does; the swap tables are compiled at build time, into
+// swaps.idx) and prints the
 // recorded answers for CreateCachedMorphology (detector/lexicon/morphology_cache.h).
 // Usage: record_morphology > recorded_morphology.txt
 #include <cstdio>
@@ -8,9 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "detector/lexicon/data/builtin_swap_index.h"
 #include "detector/lexicon/morphology_cache.h"
-#include "detector/lexicon/swap_index.h"
 #include "detector/rules/matcher.h"
 #include "detector/rules/pack_parser.h"
 #include "rules/builtin_packs.h"
@@ -40,9 +39,6 @@ int main() {
       unspin::RuleSet::Build(std::move(packs), &recorder);
   if (!rules.ok()) return Fail(rules.status());
 
-  unspin::SwapIndex swaps;
-  absl::Status tables = unspin::AddBuiltinSwapTables(&recorder, &swaps);
-  if (!tables.ok()) return Fail(tables);
   const std::string out = recorder.Serialize();
   if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size()) {
     return Fail(absl::InternalError("cannot write the answers"));
