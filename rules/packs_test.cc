@@ -40,6 +40,21 @@ TEST_F(PacksTest, EveryPackIsBuiltIn) {
   EXPECT_EQ(engine_->rules().packs().size(), BuiltinPacks().size());
 }
 
+// Start-up leaves the built-in packs' context patterns to their first use; here each compiles.
+TEST_F(PacksTest, EveryContextPatternCompiles) {
+  size_t checked = 0;
+  for (const RulePack& pack : engine_->rules().packs()) {
+    for (const Rule& rule : pack.rules) {
+      for (const auto& pattern : {rule.context, rule.not_context}) {
+        if (pattern == nullptr) continue;
+        EXPECT_TRUE(pattern->ok()) << rule.file << ":" << rule.line << " " << pattern->error();
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 0u);
+}
+
 TEST_F(PacksTest, ExamplesFireAndRestore) {
   size_t checked = 0;
   for (const RulePack& pack : engine_->rules().packs()) {

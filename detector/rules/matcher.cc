@@ -211,10 +211,10 @@ bool RuleSet::GuardsHold(const Rule& rule, const TokenizedText& tokens, absl::st
   if (rule.context || rule.not_context) {
     const Sentence& s = tokens.sentences[tokens.tokens[first].sentence];
     const size_t begin = tokens.tokens[s.first_token].begin;
-    const re2::StringPiece sentence(text.data() + begin,
-                                    tokens.tokens[s.end_token - 1].end - begin);
-    if (rule.context && !RE2::PartialMatch(sentence, *rule.context)) return false;
-    if (rule.not_context && RE2::PartialMatch(sentence, *rule.not_context)) return false;
+    const absl::string_view sentence =
+        text.substr(begin, tokens.tokens[s.end_token - 1].end - begin);
+    if (rule.context && !rule.context->PartialMatch(sentence)) return false;
+    if (rule.not_context && rule.not_context->PartialMatch(sentence)) return false;
   }
   return true;
 }

@@ -1,5 +1,6 @@
 #include "detector/rules/pack_parser.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -52,6 +53,12 @@ absl::StatusOr<TokenTest> ParseWordClass(absl::string_view word) {
 
 // Normalized tokens of a phrase, as the tokenizer would produce them from running text.
 std::vector<std::string> PhraseTokens(absl::string_view phrase) {
+  // Most guard words are plain lower-case words, one token each as written: start-up parses
+  // thousands of them.
+  if (!phrase.empty() &&
+      std::all_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return {std::string(phrase)};
+  }
   const TokenizedText t = Tokenize(phrase);
   std::vector<std::string> out;
   out.reserve(t.tokens.size());
@@ -70,7 +77,10 @@ bool SplitArrow(absl::string_view value, std::string* left, std::string* right) 
 
 class Parser {
  public:
-  Parser(absl::string_view text, const std::string& file) : text_(text) { pack_.file = file; }
+  Parser(absl::string_view text, const std::string& file, ParseOptions options)
+      : text_(text), options_(options) {
+    pack_.file = file;
+  }
 
   absl::StatusOr<RulePack> Run() {
     // A rule is a large struct and packs hold thousands: growing the vector would move them
@@ -164,7 +174,12 @@ class Parser {
     if (!SplitArrow(header.substr(colon + 1), &rule_.spun, &rule_.replacement)) {
       return Error("expected `rule ID: SPUN => RESTORED` with both phrases non-empty");
     }
-    if (PhraseTokens(rule_.spun).empty()) return Error("the spun phrase has no tokens");
+    // A letter or digit always starts a token; only other phrases need the tokenizer's word.
+    const bool has_alnum = std::any_of(rule_.spun.begin(), rule_.spun.end(),
+                                       [](char c) { return absl::ascii_isalnum(c); });
+    if (!has_alnum && PhraseTokens(rule_.spun).empty()) {
+      return Error("the spun phrase has no tokens");
+    }
     in_rule_ = true;
     return absl::OkStatus();
   }
@@ -192,12 +207,12 @@ class Parser {
       if (value.size() < 2 || value.front() != '/' || value.back() != '/') {
         return Error(absl::StrCat(key, " expects a /RE2 pattern/"));
       }
-      RE2::Options options;
-      options.set_log_errors(false);
-      const absl::string_view pattern = value.substr(1, value.size() - 2);
-      auto re = std::make_shared<RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
-      if (!re->ok()) return Error(absl::StrCat("bad ", key, " pattern: ", re->error()));
-      (key == "context" ? rule_.context : rule_.not_context) = std::move(re);
+      auto pattern = std::make_shared<const ContextPattern>(
+          std::string(value.substr(1, value.size() - 2)), options_.check_patterns);
+      if (options_.check_patterns && !pattern->ok()) {
+        return Error(absl::StrCat("bad ", key, " pattern: ", pattern->error()));
+      }
+      (key == "context" ? rule_.context : rule_.not_context) = std::move(pattern);
     } else if (key == "inflect") {
       if (value == "auto") {
         rule_.inflect = InflectMode::kAuto;
@@ -249,6 +264,7 @@ class Parser {
   }
 
   absl::string_view text_;
+  ParseOptions options_;
   RulePack pack_;
   int line_ = 0;
   bool in_rule_ = false;
@@ -300,8 +316,9 @@ absl::StatusOr<Guard> ParseGuard(absl::string_view value) {
   return guard;
 }
 
-absl::StatusOr<RulePack> ParseRulePack(absl::string_view text, const std::string& file) {
-  return Parser(text, file).Run();
+absl::StatusOr<RulePack> ParseRulePack(absl::string_view text, const std::string& file,
+                                       ParseOptions options) {
+  return Parser(text, file, options).Run();
 }
 
 }  // namespace unspin

@@ -14,7 +14,15 @@
 
 namespace unspin {
 
-absl::StatusOr<RulePack> ParseRulePack(absl::string_view text, const std::string& file);
+struct ParseOptions {
+  // Compile `context` patterns while parsing, so that a bad one is an error naming its line.
+  // Without, each compiles at its first use, and one that does not compile never matches: for
+  // the built-in packs, whose patterns the test suite compiles (rules/packs_test.cc).
+  bool check_patterns = true;
+};
+
+absl::StatusOr<RulePack> ParseRulePack(absl::string_view text, const std::string& file,
+                                       ParseOptions options = {});
 
 // Parses one guard value ("@name | on | as previously") as the parser does; exposed for tests.
 absl::StatusOr<Guard> ParseGuard(absl::string_view value);

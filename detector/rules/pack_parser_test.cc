@@ -98,6 +98,25 @@ TEST(ParseRulePackTest, BrokenFilesNameFileAndLine) {
   }
 }
 
+// Without check_patterns (the built-in packs) a context pattern compiles at its first use; one
+// that does not compile is not an error then, and never matches.
+TEST(ParseRulePackTest, UncheckedPatternsCompileAtFirstUse) {
+  ParseOptions options;
+  options.check_patterns = false;
+  auto pack = ParseRulePack(
+      "pack p\nrule p.a: a => b\n  context: /(/\n  not-context: /(?i)\\bqubits?\\b/\n"
+      "  example: a => b\n",
+      "f.rules", options);
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  const Rule& rule = pack->rules.at(0);
+  ASSERT_NE(rule.context, nullptr);
+  EXPECT_FALSE(rule.context->ok());
+  EXPECT_FALSE(rule.context->PartialMatch("("));
+  ASSERT_NE(rule.not_context, nullptr);
+  EXPECT_TRUE(rule.not_context->PartialMatch("Two Qubits here"));
+  EXPECT_FALSE(rule.not_context->PartialMatch("qubitsx"));
+}
+
 TEST(ParseGuardTest, LiteralsAreNormalizedAndSplitLikeText) {
   auto guard = ParseGuard("U.S. | Don\u2019t | @number");
   ASSERT_TRUE(guard.ok());

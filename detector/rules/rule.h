@@ -9,10 +9,44 @@
 #include <string>
 #include <vector>
 
+#include "absl/base/call_once.h"
+#include "absl/strings/string_view.h"
 #include "detector/spin/finding.h"
 #include "re2/re2.h"
 
 namespace unspin {
+
+// A rule's `context`/`not-context` pattern. A pack read from a file compiles it while parsing, so
+// that a bad pattern is an error naming its line; the built-in packs, which the test suite
+// compiles, leave it to the first time the rule's phrase is found (their fifty-odd patterns were
+// an eighth of start-up). Thread-safe.
+class ContextPattern {
+ public:
+  ContextPattern(std::string pattern, bool compile_now) : pattern_(std::move(pattern)) {
+    if (compile_now) Compiled();
+  }
+  // Whether the pattern compiles (compiling it now if it has not been).
+  bool ok() const { return Compiled().ok(); }
+  const std::string& error() const { return Compiled().error(); }
+  // Whether the pattern matches somewhere in `text` (never, if it does not compile).
+  bool PartialMatch(absl::string_view text) const {
+    return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), Compiled());
+  }
+
+ private:
+  const RE2& Compiled() const {
+    absl::call_once(once_, [this] {
+      RE2::Options options;
+      options.set_log_errors(false);
+      re_ = std::make_unique<RE2>(pattern_, options);
+    });
+    return *re_;
+  }
+
+  std::string pattern_;
+  mutable absl::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+};
 
 // What one position of a guard accepts.
 enum class TokenClass {
@@ -61,12 +95,12 @@ struct Rule {
   double confidence = 0.9;  // 0..1
   Severity severity = Severity::kWarning;
   InflectMode inflect = InflectMode::kAuto;
-  Guard before;                      // required directly before
-  Guard after;                       // required directly after
-  Guard not_before;                  // forbidden directly before
-  Guard not_after;                   // forbidden directly after
-  std::shared_ptr<RE2> context;      // must match the sentence, if set
-  std::shared_ptr<RE2> not_context;  // must not match the sentence, if set
+  Guard before;                                       // required directly before
+  Guard after;                                        // required directly after
+  Guard not_before;                                   // forbidden directly before
+  Guard not_after;                                    // forbidden directly after
+  std::shared_ptr<const ContextPattern> context;      // must match the sentence, if set
+  std::shared_ptr<const ContextPattern> not_context;  // must not match the sentence, if set
   std::vector<RuleExample> examples;
   std::vector<std::string> counterexamples;
   std::string file;  // pack file the rule came from
