@@ -75,16 +75,18 @@ absl::StatusOr<std::string> TermIndex::BuildImage(const std::vector<absl::string
 absl::StatusOr<TermIndex> TermIndex::Build(const std::vector<absl::string_view>& keys) {
   absl::StatusOr<std::string> image = BuildImage(keys);
   if (!image.ok()) return image.status();
-  absl::StatusOr<DataFile> file = DataFile::FromBuffer(*image, kTermIndexKind, kVersion);
-  if (!file.ok()) return file.status();
-  TermIndex index(std::move(*file));
-  absl::Status status = index.Init();
-  if (!status.ok()) return status;
-  return index;
+  return FromImage(*image);
 }
 
 absl::StatusOr<TermIndex> TermIndex::Open(const std::string& path) {
-  absl::StatusOr<DataFile> file = DataFile::Open(path, kTermIndexKind, kVersion);
+  return FromFile(DataFile::Open(path, kTermIndexKind, kVersion));
+}
+
+absl::StatusOr<TermIndex> TermIndex::FromImage(absl::string_view image) {
+  return FromFile(DataFile::FromBuffer(image, kTermIndexKind, kVersion));
+}
+
+absl::StatusOr<TermIndex> TermIndex::FromFile(absl::StatusOr<DataFile> file) {
   if (!file.ok()) return file.status();
   TermIndex index(std::move(*file));
   absl::Status status = index.Init();

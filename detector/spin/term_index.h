@@ -36,7 +36,10 @@ class TermIndex {
   // function word ("support for") and terms listed twice are skipped.
   static absl::StatusOr<std::string> BuildImage(const std::vector<absl::string_view>& keys);
   static absl::StatusOr<TermIndex> Build(const std::vector<absl::string_view>& keys);
+  // Maps a compiled index (terms.idx); errors name the file.
   static absl::StatusOr<TermIndex> Open(const std::string& path);
+  // The same from an in-memory image (BuildImage's).
+  static absl::StatusOr<TermIndex> FromImage(absl::string_view image);
 
   // Id of a term word, or kNotFound.
   uint32_t FindWord(absl::string_view word) const { return words_.Find(word); }
@@ -53,6 +56,7 @@ class TermIndex {
 
  private:
   explicit TermIndex(DataFile file) : file_(std::move(file)) {}
+  static absl::StatusOr<TermIndex> FromFile(absl::StatusOr<DataFile> file);
   absl::Status Init();
 
   DataFile file_;
