@@ -96,6 +96,29 @@ TEST(JsonTest, StringRoundTrip) {
   }
 }
 
+TEST(JsonTest, EscapesOnlyWhatJsonRequires) {
+  const struct {
+    std::string text;
+    std::string want;
+  } cases[] = {
+      {"", R"("")"},
+      {"plain text", R"("plain text")"},
+      {"\"quoted\" back\\slash", R"("\"quoted\" back\\slash")"},
+      {"tab\tnew\nret\r", R"("tab\tnew\nret\r")"},
+      {std::string("nul\0bell\x07", 9), R"("nul\u0000bell\u0007")"},
+      {"\b\f\x1f", R"("\b\f\u001f")"},
+      {"caf\xc3\xa9 stays UTF-8", "\"caf\xc3\xa9 stays UTF-8\""},
+      {"\x01"
+       "at both ends\x02",
+       R"("\u0001at both ends\u0002")"},
+  };
+  for (const auto& c : cases) {
+    std::string out = "x";  // appends, never replaces
+    AppendJsonString(c.text, &out);
+    EXPECT_EQ(out, "x" + c.want);
+  }
+}
+
 TEST(JsonTest, NumbersTrimTrailingZeros) {
   struct Case {
     double value;
