@@ -21,7 +21,8 @@ void Damage(absl::string_view patches, std::string* image) {
   for (size_t i = 0; i + 3 <= patches.size(); i += 3) {
     uint16_t offset;
     std::memcpy(&offset, patches.data() + i, sizeof(offset));
-    (*image)[offset % image->size()] ^= patches[i + 2];
+    char& byte = (*image)[offset % image->size()];
+    byte = static_cast<char>(byte ^ patches[i + 2]);
   }
 }
 

@@ -1,7 +1,7 @@
 // Build-time tool: asks the real Morphology every question that start-up asks (compiling the
 // built-in rule packs, as Engine::Create does; the swap tables are compiled at build time, into
-// swaps.idx) and prints the
-// recorded answers for CreateCachedMorphology (detector/lexicon/morphology_cache.h).
+// swaps.idx) and prints the recorded answers for CreateCachedMorphology
+// (detector/lexicon/morphology_cache.h).
 // Usage: record_morphology > recorded_morphology.txt
 #include <cstdio>
 #include <memory>
