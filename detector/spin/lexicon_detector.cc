@@ -123,15 +123,7 @@ struct LexiconDetector::ThreadCaches {
 };
 
 LexiconDetector::ThreadCaches& LexiconDetector::Caches() const {
-  // Keyed by detector instance, not address: a detector created where a destroyed one lived must
-  // not read the old one's entries.
-  thread_local std::unique_ptr<ThreadCaches> caches;
-  thread_local uint64_t caches_owner = 0;
-  if (caches == nullptr || caches_owner != instance_id_) {
-    caches = std::make_unique<ThreadCaches>(lm_);
-    caches_owner = instance_id_;
-  }
-  return *caches;
+  return caches_.Get([this] { return std::make_unique<ThreadCaches>(lm_); });
 }
 
 LexiconDetector::LexiconDetector(const LanguageModel* lm, const SwapIndex* swaps,
@@ -149,8 +141,7 @@ LexiconDetector::LexiconDetector(const LanguageModel* lm, const SwapIndex* swaps
       corpus_lexicons_(std::move(corpus_lexicons)),
       inflections_(inflections),
       dictionary_words_(dictionary_words),
-      options_(options),
-      instance_id_(next_instance_id_.fetch_add(1) + 1) {}
+      options_(options) {}
 
 std::vector<std::string> LexiconDetector::InflectedCandidates(const Thesaurus& thesaurus,
                                                               Morphology& morphology,
@@ -186,8 +177,7 @@ std::vector<SwapTarget> LexiconDetector::ComputeWordCandidates(absl::string_view
     const uint32_t form = inflections_->Find(word);
     if (form != kNotFound) {
       for (const SynonymEntry& e : inflections_->CanStandFor(form)) {
-        out.push_back(
-            SwapTarget{inflections_->Phrase(e.phrase()), kSwapFromThesaurus});
+        out.push_back(SwapTarget{inflections_->Phrase(e.phrase()), kSwapFromThesaurus});
       }
     }
   }

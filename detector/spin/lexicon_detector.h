@@ -17,7 +17,6 @@
 #ifndef UNSPIN_DETECTOR_SPIN_LEXICON_DETECTOR_H_
 #define UNSPIN_DETECTOR_SPIN_LEXICON_DETECTOR_H_
 
-#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -30,6 +29,7 @@
 #include "detector/lexicon/swap_index.h"
 #include "detector/lexicon/thesaurus.h"
 #include "detector/text/tokenizer.h"
+#include "detector/util/per_thread.h"
 
 namespace unspin {
 
@@ -190,9 +190,7 @@ class LexiconDetector {
   mutable absl::Mutex shared_words_mu_;
   mutable absl::node_hash_map<std::string, PreparedTargets> shared_words_
       ABSL_GUARDED_BY(shared_words_mu_);
-  // Distinguishes detectors for the per-thread caches (Caches()).
-  uint64_t instance_id_;
-  static inline std::atomic<uint64_t> next_instance_id_{0};
+  PerThread<ThreadCaches> caches_;  // see Caches()
 };
 
 }  // namespace unspin

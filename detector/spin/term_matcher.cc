@@ -69,27 +69,15 @@ constexpr uint8_t kTableStrength = 4;
 // Longest spun form that stands for one term word ("stowed away" -> "hidden").
 constexpr uint32_t kMaxSpunWords = 3;
 
-struct ThreadCaches {
+}  // namespace
+
+struct TermMatcher::ThreadCaches {
   absl::node_hash_map<std::string, TermMatcher::WordInfo> words;
   std::vector<Partial> stack;                           // reused by every Match call of this thread
   std::vector<std::pair<uint32_t, int32_t>> completed;  // (window end, term), likewise
   // Each token's WordInfo in the current text, looked up once however many windows read it.
   std::vector<const TermMatcher::WordInfo*> token_info;
 };
-
-ThreadCaches& CachesFor(uint64_t instance_id) {
-  // Keyed by matcher instance, not address: a matcher created where a destroyed one lived must
-  // not read the old one's entries.
-  thread_local std::unique_ptr<ThreadCaches> caches;
-  thread_local uint64_t caches_owner = 0;
-  if (caches == nullptr || caches_owner != instance_id) {
-    caches = std::make_unique<ThreadCaches>();
-    caches_owner = instance_id;
-  }
-  return *caches;
-}
-
-}  // namespace
 
 TermMatcher::TermMatcher(TermIndex index, const LanguageModel* lm, const SwapIndex* swaps,
                          const Thesaurus* thesaurus, const Thesaurus* inflections,
@@ -101,8 +89,7 @@ TermMatcher::TermMatcher(TermIndex index, const LanguageModel* lm, const SwapInd
       thesaurus_(thesaurus),
       inflections_(inflections),
       known_phrases_(std::move(known_phrases)),
-      options_(options),
-      instance_id_(next_instance_id_.fetch_add(1) + 1) {
+      options_(options) {
   options_.max_term_tokens = std::clamp(options_.max_term_tokens, 2, 32);
 }
 
@@ -177,7 +164,7 @@ TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const
 }
 
 const TermMatcher::WordInfo& TermMatcher::Lookup(absl::string_view word) const {
-  ThreadCaches& caches = CachesFor(instance_id_);
+  ThreadCaches& caches = caches_.Get([] { return std::make_unique<ThreadCaches>(); });
   auto it = caches.words.find(word);
   if (it != caches.words.end()) return it->second;
   return caches.words.emplace(std::string(word), ComputeWordInfo(word)).first->second;
@@ -186,7 +173,7 @@ const TermMatcher::WordInfo& TermMatcher::Lookup(absl::string_view word) const {
 void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out) const {
   if (index_.term_count() == 0) return;
   const uint32_t token_count = static_cast<uint32_t>(tokens.tokens.size());
-  ThreadCaches& caches = CachesFor(instance_id_);
+  ThreadCaches& caches = caches_.Get([] { return std::make_unique<ThreadCaches>(); });
   std::vector<Partial>& stack = caches.stack;
   std::vector<std::pair<uint32_t, int32_t>>& completed = caches.completed;
   caches.token_info.assign(token_count, nullptr);

@@ -20,7 +20,6 @@
 #ifndef UNSPIN_DETECTOR_SPIN_TERM_MATCHER_H_
 #define UNSPIN_DETECTOR_SPIN_TERM_MATCHER_H_
 
-#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -33,6 +32,7 @@
 #include "detector/lexicon/thesaurus.h"
 #include "detector/spin/term_index.h"
 #include "detector/text/tokenizer.h"
+#include "detector/util/per_thread.h"
 
 namespace unspin {
 
@@ -113,9 +113,9 @@ class TermMatcher {
   std::vector<const PhraseLexicon*> known_phrases_;
   TermMatcherOptions options_;
 
-  // Distinguishes matchers for the per-thread caches.
-  uint64_t instance_id_;
-  static inline std::atomic<uint64_t> next_instance_id_{0};
+  // Per thread: word infos by word type and the search's scratch vectors (term_matcher.cc).
+  struct ThreadCaches;
+  PerThread<ThreadCaches> caches_;
 };
 
 }  // namespace unspin
