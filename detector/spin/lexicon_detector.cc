@@ -6,7 +6,6 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
-#include "absl/container/inlined_vector.h"
 #include "absl/container/node_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -206,7 +205,7 @@ std::vector<SwapTarget> LexiconDetector::ComputeWordCandidates(absl::string_view
 bool LexiconDetector::FormsPhrase(const PhraseLexicon& lexicon,
                                   const std::vector<absl::string_view>& middle,
                                   absl::string_view left, absl::string_view right) {
-  absl::InlinedVector<absl::string_view, 8> key;
+  std::vector<absl::string_view> key;
   auto check = [&](bool with_left, bool with_right) {
     if ((with_left && left.empty()) || (with_right && right.empty())) return false;
     key.clear();
