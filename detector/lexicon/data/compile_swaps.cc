@@ -1,6 +1,8 @@
-// Build-time tool: the built-in swap tables (builtin_swap_index.h) with their inflected variants,
-// as the compiled swap index that `unspin` maps at start-up instead of parsing, inflecting and
-// hashing ~100,000 pairs at every start.
+// Build-time tool: the built-in swap tables with their inflected variants, as the compiled swap
+// index that `unspin` maps at start-up instead of parsing, inflecting and hashing ~100,000 pairs
+// at every start: the spinner tables (spinner_swaps.txt, science_swaps.txt) as
+// kSwapFromSpinnerTable, inflected through Hunspell, and the term swap tables (term_swaps.txt)
+// as kSwapFromTermTable, as listed.
 //
 //   compile_swaps --out=swaps.idx
 #include <iostream>
@@ -9,7 +11,7 @@
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
-#include "detector/lexicon/data/builtin_swap_index.h"
+#include "detector/lexicon/data/builtin_swaps.h"
 #include "detector/lexicon/morphology.h"
 #include "detector/lexicon/swap_index.h"
 #include "detector/util/file_io.h"
@@ -26,8 +28,21 @@ int main(int argc, char** argv) {
       unspin::Morphology::Create(unspin::MorphologyOptions{});
   if (!morphology.ok()) return fail(morphology.status());
   unspin::SwapIndexBuilder builder;
-  if (absl::Status s = unspin::AddBuiltinSwapTables(morphology->get(), &builder); !s.ok()) {
-    return fail(s);
+  for (const unspin::EmbeddedFile& table : unspin::BuiltinSwapTables()) {
+    if (absl::Status s = builder.AddTable(table.text, table.path, morphology->get(),
+                                          unspin::kSwapFromSpinnerTable);
+        !s.ok()) {
+      return fail(s);
+    }
+  }
+  for (const unspin::EmbeddedFile& table : unspin::BuiltinTermSwapTables()) {
+    // Not inflected: the term matcher reads plurals through their singular, and terms name
+    // things, so their words are rarely verbs.
+    if (absl::Status s =
+            builder.AddTable(table.text, table.path, nullptr, unspin::kSwapFromTermTable);
+        !s.ok()) {
+      return fail(s);
+    }
   }
   absl::StatusOr<std::string> image = builder.BuildImage();
   if (!image.ok()) return fail(image.status());
