@@ -111,6 +111,11 @@ class Thesaurus {
   }
   absl::string_view Phrase(uint32_t id) const { return phrases_.Get(id); }
   uint8_t PhraseFlags(uint32_t id) const;
+  // Whether `e` relates its phrase strongly (kStrongRelations) to a phrase that is not a proper
+  // name: the thesaurus entries a spinner's swap may have come from.
+  bool IsSpinnableRelation(const SynonymEntry& e) const {
+    return e.has(kStrongRelations) && !(PhraseFlags(e.phrase()) & kProperName);
+  }
   uint32_t size() const { return phrases_.size(); }
   // Most tokens in any key: longer windows cannot match.
   int max_phrase_words() const { return max_phrase_words_; }

@@ -64,8 +64,7 @@ void AddThesaurusTargets(const Thesaurus& thesaurus, uint32_t phrase,
   const absl::string_view phrase_text = thesaurus.Phrase(phrase);
   const size_t phrase_words = std::count(phrase_text.begin(), phrase_text.end(), ' ') + 1;
   for (const SynonymEntry& e : thesaurus.CanStandFor(phrase)) {
-    if (!e.has(kStrongRelations)) continue;
-    if (thesaurus.PhraseFlags(e.phrase()) & kProperName) continue;
+    if (!thesaurus.IsSpinnableRelation(e)) continue;
     const absl::string_view candidate = thesaurus.Phrase(e.phrase());
     const std::vector<absl::string_view> words = absl::StrSplit(candidate, ' ');
     // Spinners put longer phrases in place of words, rarely shorter words in place of long

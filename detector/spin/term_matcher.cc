@@ -118,14 +118,12 @@ void TermMatcher::AddOptions(absl::string_view word, std::vector<WordOption>* op
   for (const SwapTarget& t : table.targets) add(t.canonical, t.sources, kTableStrength);
   if (thesaurus_ != nullptr) {
     const uint32_t id = thesaurus_->Find(word);
-    // The lexicon detector's thesaurus filters (AddThesaurusTargets), for one-word candidates (the
-    // only ones that can be a term word), without its allocations: every word type of the text
-    // comes through here once.
+    // The relations the lexicon detector reads too (AddThesaurusTargets), without its filters
+    // for multiword candidates and its allocations: every word type of the text comes through
+    // here once.
     for (const SynonymEntry& e :
          id == kNotFound ? absl::Span<const SynonymEntry>() : thesaurus_->CanStandFor(id)) {
-      if (!e.has(kStrongRelations) || (thesaurus_->PhraseFlags(e.phrase()) & kProperName)) {
-        continue;
-      }
+      if (!thesaurus_->IsSpinnableRelation(e)) continue;
       const uint8_t strength =
           __builtin_popcount(e.flags() & kAllSources) + (e.has(kSynonym) ? 1 : 0);
       add(thesaurus_->Phrase(e.phrase()), kSwapFromThesaurus, strength);
