@@ -96,7 +96,8 @@ absl::Status LanguageModel::Init() {
   if (params.bigram_capacity == 0 || bigram_slots_.size() < params.bigram_capacity ||
       params.trigram_capacity == 0 || trigram_slots_.size() < params.trigram_capacity ||
       params.slot_bits == 0 || params.slot_bits + params.vocab_bits + lm_format::kProbBits > 64 ||
-      bigram_slots_.size() >= (uint64_t{1} << params.slot_bits)) {
+      bigram_slots_.size() >= (uint64_t{1} << params.slot_bits) ||
+      bigram_slots_.size() > uint64_t{INT32_MAX}) {  // Pair::slot
     return corrupt("n-gram tables");
   }
   if (params.bos >= params.vocab_size || params.eos >= params.vocab_size) {
@@ -133,36 +134,32 @@ int64_t LanguageModel::FindTrigram(uint64_t bigram_slot, uint32_t history2) cons
   return FindKey(trigram_slots_, trigram_capacity_, slot_bits_ + vocab_bits_, key);
 }
 
-double LanguageModel::BigramBackoff(uint32_t history2, uint32_t history1) const {
-  if (history2 >= vocab_size_) return 0.0;
-  const int64_t slot = FindBigram(history2, history1);
-  if (slot < 0) return 0.0;
+LanguageModel::Pair LanguageModel::FindPair(uint32_t prev, uint32_t word) const {
+  Pair pair;
+  const int64_t slot = FindBigram(prev, word);
+  if (slot < 0) return pair;
   const uint64_t payload = bigram_slots_[slot] >> (2 * vocab_bits_);
-  return bigram_backoff_table_[(payload >> lm_format::kProbBits) & LowMask(backoff_bits_)];
+  pair.slot = static_cast<int32_t>(slot);
+  pair.log_prob = bigram_prob_table_[payload & LowMask(lm_format::kProbBits)];
+  pair.backoff = bigram_backoff_table_[(payload >> lm_format::kProbBits) & LowMask(backoff_bits_)];
+  return pair;
 }
 
-double LanguageModel::LogProb(uint32_t word, uint32_t prev1, uint32_t prev2) const {
-  if (word >= vocab_size_) return unknown_log_prob_;
-  if (prev1 >= vocab_size_) return unigram_prob_[word];
-  // The context bigram "prev2 prev1" is needed on most paths (its backoff weight); start its
-  // cache miss now so that it overlaps the lookup of "prev1 word".
-  if (prev2 < vocab_size_) {
-    const uint64_t context_key = (uint64_t{prev2} << vocab_bits_) | prev1;
-    __builtin_prefetch(&bigram_slots_[HomeSlot(context_key, bigram_capacity_)]);
-  }
-  const int64_t bigram = FindBigram(prev1, word);
-  if (bigram < 0) {
-    // P(w | h2 h1) = bo(h2 h1) + bo(h1) + P(w): no trigram can exist without its bigram.
-    return BigramBackoff(prev2, prev1) + unigram_backoff_[prev1] + unigram_prob_[word];
-  }
-  const uint64_t payload = bigram_slots_[bigram] >> (2 * vocab_bits_);
-  const double bigram_prob = bigram_prob_table_[payload & LowMask(lm_format::kProbBits)];
-  if (prev2 >= vocab_size_) return bigram_prob;
-  const int64_t trigram = FindTrigram(static_cast<uint64_t>(bigram), prev2);
-  if (trigram < 0) return BigramBackoff(prev2, prev1) + bigram_prob;
+double LanguageModel::TrigramLogProb(int64_t trigram) const {
   const uint64_t prob_index =
       (trigram_slots_[trigram] >> (slot_bits_ + vocab_bits_)) & LowMask(lm_format::kProbBits);
   return trigram_prob_table_[prob_index];
+}
+
+double LanguageModel::LogProb(uint32_t word, uint32_t prev1, uint32_t prev2) const {
+  // The context pair "prev2 prev1" is needed on most paths (its backoff weight); start its
+  // cache miss now so that it overlaps the lookup of "prev1 word".
+  if (prev2 < vocab_size_ && prev1 < vocab_size_) {
+    const uint64_t context_key = (uint64_t{prev2} << vocab_bits_) | prev1;
+    __builtin_prefetch(&bigram_slots_[HomeSlot(context_key, bigram_capacity_)]);
+  }
+  return LogProbWith(word, prev1, prev2,
+                     [this](uint32_t prev, uint32_t w) { return FindPair(prev, w); });
 }
 
 double LanguageModel::Unigram(uint32_t word) const {

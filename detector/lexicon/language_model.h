@@ -58,6 +58,21 @@ class LanguageModel {
   // An unknown `word` gets unknown_log_prob().
   double LogProb(uint32_t word, uint32_t prev1, uint32_t prev2) const;
 
+  // What LogProb reads about one stored word pair: a pair costs a cache miss in the model's
+  // tables, and a text repeats its pairs far more than its triples, so LogProbCache memoizes
+  // these.
+  struct Pair {
+    int32_t slot = -1;   // where the model stores "prev word" (-1: it does not)
+    float log_prob = 0;  // log10 P(word | prev) when stored
+    float backoff = 0;   // the pair's backoff weight as a history (0 when not stored)
+  };
+  // The pair "prev word"; both ids must be below vocab_size().
+  Pair FindPair(uint32_t prev, uint32_t word) const;
+  // Exactly LogProb(word, prev1, prev2), reading word pairs through `find_pair` (called like
+  // FindPair, at most twice).
+  template <typename FindPairFn>
+  double LogProbWith(uint32_t word, uint32_t prev1, uint32_t prev2, FindPairFn&& find_pair) const;
+
   // Whether the model stores the bigram "prev1 word" itself (rather than reaching it by backoff):
   // an attested word pair. Spun text is full of pairs no corpus attests ("gadget studying").
   bool HasBigram(uint32_t prev1, uint32_t word) const {
@@ -90,7 +105,8 @@ class LanguageModel {
   // Slot index of the bigram (history word), or -1.
   int64_t FindBigram(uint32_t history, uint32_t word) const;
   int64_t FindTrigram(uint64_t bigram_slot, uint32_t history2) const;
-  double BigramBackoff(uint32_t history2, uint32_t history1) const;
+  // log10 probability of the trigram in slot `trigram` (a FindTrigram result).
+  double TrigramLogProb(int64_t trigram) const;
 
   DataFile file_;
   StringIndex vocab_;
@@ -113,6 +129,26 @@ class LanguageModel {
   uint64_t trigram_capacity_ = 0;
   double unknown_log_prob_ = -99.0;
 };
+
+template <typename FindPairFn>
+double LanguageModel::LogProbWith(uint32_t word, uint32_t prev1, uint32_t prev2,
+                                  FindPairFn&& find_pair) const {
+  if (word >= vocab_size_) return unknown_log_prob_;
+  if (prev1 >= vocab_size_) return unigram_prob_[word];
+  auto context_backoff = [&]() -> double {
+    return prev2 < vocab_size_ ? find_pair(prev2, prev1).backoff : 0.0;
+  };
+  const Pair pair = find_pair(prev1, word);
+  if (pair.slot < 0) {
+    // P(w | h2 h1) = bo(h2 h1) + bo(h1) + P(w): no trigram can exist without its bigram.
+    return context_backoff() + unigram_backoff_[prev1] + unigram_prob_[word];
+  }
+  const double bigram_prob = pair.log_prob;
+  if (prev2 >= vocab_size_) return bigram_prob;
+  const int64_t trigram = FindTrigram(static_cast<uint64_t>(pair.slot), prev2);
+  if (trigram < 0) return context_backoff() + bigram_prob;
+  return TrigramLogProb(trigram);
+}
 
 }  // namespace unspin
 

@@ -5,6 +5,11 @@
 //   unspin::LogProbCache cache(&lm);
 //   double lp = cache.LogProb(year, last, unspin::kNoWord);  // == lm.LogProb(year, last, kNoWord)
 //
+// A trigram that misses still reads its word pairs ("prev1 word" and the history "prev2 prev1")
+// through a second memo: texts and the decoder's candidates bring new triples of known pairs, and
+// a pair costs the model a cache miss of its own. On the bench corpus both pairs of 87% of the
+// trigram misses had been asked for before.
+//
 // Direct-mapped: a colliding trigram evicts the one before it, so memory is bounded. It starts
 // small and grows to its full size once it has missed four times its size: a short text (a
 // 2 KB file checked once) touches few pages, and the start-up of `unspin check` stays small.
@@ -21,8 +26,8 @@ namespace unspin {
 
 class LogProbCache {
  public:
-  // `lm` must outlive the cache. It holds at most 2^log2_entries trigrams (16 bytes each),
-  // 2^initial_log2_entries at first (both 1..32).
+  // `lm` must outlive the cache. It holds at most 2^log2_entries trigrams (16 bytes each) and as
+  // many word pairs (20 bytes each), 2^initial_log2_entries at first (both 1..32).
   explicit LogProbCache(const LanguageModel* lm, int log2_entries = 16,
                         int initial_log2_entries = 12);
 
@@ -58,6 +63,20 @@ class LogProbCache {
     return entries_[hash >> shift_];  // the high bits: the best mixed
   }
 
+  struct PairEntry {
+    uint32_t prev;  // the pair's ids (below the vocabulary size); prev is ~0 when empty
+    uint32_t word;
+    LanguageModel::Pair pair;
+  };
+  // The model's facts about the pair "prev word" (both ids below the vocabulary size).
+  const LanguageModel::Pair& FindPair(uint32_t prev, uint32_t word) {
+    uint64_t hash = ((uint64_t{prev} << kIdBits) | word) * 0x9E3779B97F4A7C15u;
+    hash ^= hash >> 29;
+    PairEntry& e = pairs_[hash >> shift_];
+    if (e.prev != prev || e.word != word) e = PairEntry{prev, word, lm_->FindPair(prev, word)};
+    return e.pair;
+  }
+
   // Asks the model, stores the answer in `e` (or grows the cache, dropping its entries).
   double Miss(Entry& e, uint64_t key, uint32_t word, uint32_t prev1, uint32_t prev2);
   void Allocate(int log2_entries);
@@ -71,6 +90,7 @@ class LogProbCache {
   int shift_ = 0;            // 64 - log2 of the current size
   uint64_t grow_after_ = 0;  // misses after which the cache takes its full size
   std::vector<Entry> entries_;
+  std::vector<PairEntry> pairs_;  // as many as entries_
   uint64_t misses_ = 0;
 };
 
