@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/node_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -61,7 +62,20 @@ struct Partial {
   bool plural = false;        // the last word was read in the plural: the match ends there
   uint8_t names = 0;          // capitalized words inside the sentence ("the Power Party")
   bool name_swapped = false;  // one of them was swapped
+  uint16_t start_option = 0;  // the first word's start option the match began with
 };
+
+// One way the search's first step continues: the second word of the window, read as `option`,
+// follows the first word's start option `start_option` in the trie.
+struct SecondStep {
+  uint16_t start_option;  // index into the first word's WordInfo::start_options
+  uint16_t option;        // index into the second word's options (plural_options if `plural`)
+  bool plural;
+  uint32_t child;  // the trie node reached
+};
+
+// Distinct word pairs whose first steps a thread keeps (a few MB) before it starts over.
+constexpr size_t kMaxCachedPairs = size_t{1} << 18;
 
 // WordOption::strength of a spinner-table swap: above any thesaurus swap's.
 constexpr uint8_t kTableStrength = 4;
@@ -73,6 +87,14 @@ constexpr uint32_t kMaxSpunWords = 3;
 
 struct TermMatcher::ThreadCaches {
   absl::node_hash_map<std::string, TermMatcher::WordInfo> words;
+  // The first step of the search by the window's first two words (their WordInfos, which stay
+  // in place): nearly all of the search's work is merging the second word's options with the
+  // trie children of the first's, and a text repeats its word pairs. In start-option order,
+  // then in the order the merge finds them.
+  absl::flat_hash_map<std::pair<const TermMatcher::WordInfo*, const TermMatcher::WordInfo*>,
+                      std::vector<SecondStep>>
+      second_steps;
+  std::vector<SecondStep> no_steps;                     // stays empty
   std::vector<Partial> stack;                           // reused by every Match call of this thread
   std::vector<std::pair<uint32_t, int32_t>> completed;  // (window end, term), likewise
   // Each token's WordInfo in the current text, looked up once however many windows read it.
@@ -149,6 +171,7 @@ TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const
     const int32_t child = index_.Child(0, o.term_word);
     if (child < 0) continue;
     o.node = static_cast<uint32_t>(child);
+    o.ends_term = index_.TermAt(o.node) >= 0;
     info.start_options.push_back(o);
   }
   // Terms are indexed in the singular: a plural word can end one.
@@ -167,6 +190,29 @@ const TermMatcher::WordInfo& TermMatcher::Lookup(absl::string_view word) const {
   if (it != caches.words.end()) return it->second;
   return caches.words.emplace(std::string(word), ComputeWordInfo(word)).first->second;
 }
+
+namespace {
+
+// Both lists are sorted by word: one merge finds the options the trie continues with.
+template <typename Fn>
+void ForEachContinuation(const TermIndex& index, uint32_t node,
+                         const std::vector<TermMatcher::WordOption>& options, Fn&& fn) {
+  const absl::Span<const TermIndex::Edge> children = index.Children(node);
+  auto edge = children.begin();
+  auto option = options.begin();
+  while (edge != children.end() && option != options.end()) {
+    if (edge->word < option->term_word) {
+      ++edge;
+    } else if (option->term_word < edge->word) {
+      ++option;
+    } else {
+      fn(*option, static_cast<uint16_t>(option - options.begin()), edge->child);
+      ++option;
+    }
+  }
+}
+
+}  // namespace
 
 void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out) const {
   if (index_.term_count() == 0) return;
@@ -198,6 +244,30 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
     if (first.start_options.empty() && !first.starts_spun_form) {
       ++start;
       continue;
+    }
+    // The search's first step (the second word after each start option), from the cache.
+    const WordInfo* second = nullptr;
+    const std::vector<SecondStep>* second_steps = &caches.no_steps;
+    if (!first.start_options.empty() && start + 1 < token_count && usable(start + 1, start)) {
+      second = &info_of(start + 1);
+      auto [it, inserted] = caches.second_steps.try_emplace({&first, second});
+      if (inserted) {
+        if (caches.second_steps.size() > kMaxCachedPairs) {
+          caches.second_steps.clear();
+          it = caches.second_steps.try_emplace({&first, second}).first;
+        }
+        for (size_t j = 0; j < first.start_options.size(); ++j) {
+          for (bool plural : {false, true}) {
+            ForEachContinuation(
+                index_, first.start_options[j].node,
+                plural ? second->plural_options : second->options,
+                [&](const WordOption&, uint16_t option, uint32_t child) {
+                  it->second.push_back(SecondStep{static_cast<uint16_t>(j), option, plural, child});
+                });
+          }
+        }
+      }
+      second_steps = &it->second;
     }
     // Depth-first over the trie; the best complete match is the longest, then the one with the
     // fewest swaps, then the one with the best attested swaps. Another term tied with it makes
@@ -239,7 +309,7 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
       // a title case window with a swap in it is a name ("the Power Party"), not a spun term.
       const bool name_like = tokens.tokens[i].capitalized() && !tokens.tokens[i].sentence_start();
       auto extend = [&](uint32_t term_word, uint32_t child, uint8_t sources, uint8_t strength,
-                        uint32_t words, bool plural = false) {
+                        uint32_t words, bool plural = false) -> Partial& {
         Partial next = p;
         next.node = child;
         next.next_token = i + words;
@@ -256,28 +326,37 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
           next.name_swapped |= name_like;
         }
         stack.push_back(next);
+        return stack.back();
       };
       const WordInfo& info = info_of(i);
       if (i == start) {
-        for (const WordOption& o : info.start_options)
-          extend(o.term_word, o.node, o.sources, o.strength, 1);
+        // A start option that the second word does not continue, that no spun form there can
+        // continue and that is not a term by itself leads nowhere: it is not searched.
+        const bool second_spun = second != nullptr && second->starts_spun_form;
+        auto step = second_steps->begin();
+        for (size_t j = 0; j < info.start_options.size(); ++j) {
+          const WordOption& o = info.start_options[j];
+          while (step != second_steps->end() && step->start_option < j) ++step;
+          const bool continued = step != second_steps->end() && step->start_option == j;
+          if (!continued && !second_spun && !o.ends_term) continue;
+          extend(o.term_word, o.node, o.sources, o.strength, 1).start_option =
+              static_cast<uint16_t>(j);
+        }
+      } else if (i == start + 1) {
+        // Right after a start option (spun forms end later): its continuations are cached.
+        auto step =
+            std::lower_bound(second_steps->begin(), second_steps->end(), p.start_option,
+                             [](const SecondStep& s, uint16_t j) { return s.start_option < j; });
+        for (; step != second_steps->end() && step->start_option == p.start_option; ++step) {
+          const WordOption& o = (step->plural ? info.plural_options : info.options)[step->option];
+          extend(o.term_word, step->child, o.sources, o.strength, 1, step->plural);
+        }
       } else {
-        // Both lists are sorted by word: one merge finds the options the trie continues with.
-        const absl::Span<const TermIndex::Edge> children = index_.Children(p.node);
         for (bool plural : {false, true}) {
-          const std::vector<WordOption>& options = plural ? info.plural_options : info.options;
-          auto edge = children.begin();
-          auto option = options.begin();
-          while (edge != children.end() && option != options.end()) {
-            if (edge->word < option->term_word) {
-              ++edge;
-            } else if (option->term_word < edge->word) {
-              ++option;
-            } else {
-              extend(option->term_word, edge->child, option->sources, option->strength, 1, plural);
-              ++option;
-            }
-          }
+          ForEachContinuation(index_, p.node, plural ? info.plural_options : info.options,
+                              [&](const WordOption& o, uint16_t, uint32_t child) {
+                                extend(o.term_word, child, o.sources, o.strength, 1, plural);
+                              });
         }
       }
       // Spun forms of several words in the tables ("stowed away" for "hidden").

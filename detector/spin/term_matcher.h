@@ -86,7 +86,8 @@ class TermMatcher {
     // How well attested the swap is: 4 for a spinner-table swap; for a thesaurus swap, the
     // thesauri listing it plus one for a plain synonym (not a similar term). 0 for the word.
     uint8_t strength = 0;
-    uint32_t node = 0;  // in start_options: the trie node the term word leads to from the root
+    uint32_t node = 0;       // in start_options: the trie node the term word leads to from the root
+    bool ends_term = false;  // in start_options: a term ends at `node`
   };
   struct WordInfo {
     std::vector<WordOption> options;        // by term word

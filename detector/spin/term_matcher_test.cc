@@ -86,11 +86,17 @@ class TermMatcherTest : public ::testing::Test {
     return std::move(*index);
   }
 
+  TermMatcher Matcher(const std::vector<std::string>& terms) {
+    return TermMatcher(Index(terms), lm_.get(), swaps_.get(), thesaurus_.get(), nullptr,
+                       {known_.get()}, TermMatcherOptions{});
+  }
+
   // The matches in `text` as "window => term" strings, then "?" when other terms fit too,
   // "anchored" when a term word stands as written, "table" when every swap is a table swap.
   std::vector<std::string> Matches(const std::vector<std::string>& terms, const std::string& text) {
-    TermMatcher matcher(Index(terms), lm_.get(), swaps_.get(), thesaurus_.get(), nullptr,
-                        {known_.get()}, TermMatcherOptions{});
+    return Matches(Matcher(terms), text);
+  }
+  static std::vector<std::string> Matches(const TermMatcher& matcher, const std::string& text) {
     const TokenizedText tokens = Tokenize(text);
     std::vector<TermMatch> matches;
     matcher.Match(tokens, &matches);
@@ -190,6 +196,23 @@ TEST_F(TermMatcherTest, FindsSpunTermsAndLeavesNormalEnglish) {
   for (const Case& c : cases) {
     EXPECT_EQ(Matches(c.terms, c.text), c.want) << c.why << ": " << c.text;
   }
+}
+
+// The matcher remembers the first step of its search by word pair; what it finds must not
+// depend on where or how often a pair was met before.
+TEST_F(TermMatcherTest, RepeatedWordPairsMatchAsTheFirstTime) {
+  const TermMatcher matcher = Matcher({"unsupervised learning", "random forest", "hidden layer"});
+  const std::string text =
+      "She said \"unattended learning\" twice. We use unattended learning here. The Unattended "
+      "Learning Trust met. Each stowed away layer and stowed away layers learn. An arbitrary "
+      "woodland and arbitrary woodlands grew.";
+  const std::vector<std::string> want = {"unattended learning => unsupervised learning anchored",
+                                         "stowed away layer => hidden layer anchored table",
+                                         "stowed away layers => hidden layers anchored table",
+                                         "arbitrary woodland => random forest",
+                                         "arbitrary woodlands => random forests"};
+  EXPECT_EQ(Matches(matcher, text), want);
+  EXPECT_EQ(Matches(matcher, text), want) << "the second pass reads the cached steps";
 }
 
 TEST_F(TermMatcherTest, IndexesTermsOfTwoOrMoreWordsOnce) {
