@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <memory>
+#include <tuple>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -52,6 +53,9 @@ struct State {
 };
 
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
+
+// Restorations in context whose phrase test a thread keeps (a few MB) before it starts over.
+constexpr size_t kMaxCachedContexts = size_t{1} << 18;
 
 // Longest stretch of words decoded at once.
 constexpr uint32_t kMaxSegmentWords = 150;
@@ -108,7 +112,17 @@ struct LexiconDetector::WordFacts {
   bool dictionary_word = false;  // in the dictionary (true when there is none)
   // Thesaurus candidates, found at the first window that asks (into shared_words_).
   const PreparedTargets* thesaurus = nullptr;
+  // The swap index's targets for the word alone and whether longer spun forms start with it,
+  // found at the first window that asks (table_targets null until then).
+  const PreparedTargets* table_targets = nullptr;
+  bool table_longer_forms = false;
 };
+
+// A restoration in its place: the word types around it (null for none), the phrase, the article
+// put before it.
+using PhraseContext =
+    std::tuple<const LexiconDetector::WordFacts*, const LexiconDetector::PreparedTarget*, uint32_t,
+               const LexiconDetector::WordFacts*>;
 
 struct LexiconDetector::ThreadCaches {
   explicit ThreadCaches(const LanguageModel* lm) : log_prob(lm) {}
@@ -118,6 +132,8 @@ struct LexiconDetector::ThreadCaches {
   absl::node_hash_map<std::string, WordFacts> words;                 // by word type, lower case
   absl::node_hash_map<uint32_t, PreparedTargets> thesaurus_phrases;  // by thesaurus phrase id
   absl::node_hash_map<const SwapTarget*, PreparedTargets> table;     // by SwapIndex::Find result
+  // Whether a restoration forms a known phrase with its neighbours (FormsAnyPhrase).
+  absl::flat_hash_map<PhraseContext, bool> candidate_phrases;
 };
 
 LexiconDetector::ThreadCaches& LexiconDetector::Caches() const {
@@ -260,12 +276,27 @@ LexiconDetector::PreparedTargets LexiconDetector::Prepare(
 }
 
 const LexiconDetector::PreparedTargets& LexiconDetector::TableTargets(
-    absl::Span<const SwapTarget> found, ThreadCaches& caches) const {
-  if (found.empty()) return NoTargets();
-  // The swap index keeps each window's targets in place: their address names the window.
-  auto [it, inserted] = caches.table.try_emplace(found.data());
-  if (inserted) it->second = Prepare(found);
-  return it->second;
+    absl::Span<const absl::string_view> window, WordFacts& first, ThreadCaches& caches,
+    bool* longer_forms) const {
+  // Most windows are one word: their answers are kept with the word type's facts.
+  if (window.size() == 1 && first.table_targets != nullptr) {
+    *longer_forms = first.table_longer_forms;
+    return *first.table_targets;
+  }
+  const SwapIndex::Lookup found = swaps_->FindWithPrefix(window);
+  *longer_forms = found.longer_forms;
+  const PreparedTargets* targets = &NoTargets();
+  if (!found.targets.empty()) {
+    // The swap index keeps each window's targets in place: their address names the window.
+    auto [it, inserted] = caches.table.try_emplace(found.targets.data());
+    if (inserted) it->second = Prepare(found.targets);
+    targets = &it->second;
+  }
+  if (window.size() == 1) {
+    first.table_targets = targets;
+    first.table_longer_forms = found.longer_forms;
+  }
+  return *targets;
 }
 
 LexiconDetector::WordFacts& LexiconDetector::Facts(absl::string_view word,
@@ -456,11 +487,10 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         if (function_words_only) continue;
         targets.clear();
         if (table_may_match) {
-          const SwapIndex::Lookup table = swaps_->FindWithPrefix(window);
-          for (const PreparedTarget& t : TableTargets(table.targets, caches)) {
+          for (const PreparedTarget& t :
+               TableTargets(window, *words[start].facts, caches, &table_may_match)) {
             targets.push_back({&t, t.sources});
           }
-          table_may_match = table.longer_forms;
         }
         const uint32_t after = start + word_count;
         if (thesaurus_may_match && surprising_at(after, mild) &&
@@ -680,8 +710,25 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         }
         // The user's corpus says this wording is at home here.
         if (FormsCorpusPhrase(original_words, left_word, right_word)) continue;
-        c.repairs_phrase = FormsAnyPhrase(candidate_words, left_word, right_word) &&
-                           !FormsAnyPhrase(original_words, left_word, right_word);
+        // Whether the restoration forms a phrase, by its neighbours' word types (numbers are
+        // not word types): a text repeats its contexts, and each answer is several lookups.
+        const bool cacheable = (alt.begin == 0 || words[alt.begin - 1].facts != nullptr) &&
+                               (alt.end == n || words[alt.end].facts != nullptr);
+        bool forms_phrase;
+        if (cacheable) {
+          const PhraseContext context{alt.begin > 0 ? words[alt.begin - 1].facts : nullptr,
+                                      alt.target, alt.article,
+                                      alt.end < n ? words[alt.end].facts : nullptr};
+          if (caches.candidate_phrases.size() >= kMaxCachedContexts) {
+            caches.candidate_phrases.clear();
+          }
+          auto [it, inserted] = caches.candidate_phrases.try_emplace(context, false);
+          if (inserted) it->second = FormsAnyPhrase(candidate_words, left_word, right_word);
+          forms_phrase = it->second;
+        } else {
+          forms_phrase = FormsAnyPhrase(candidate_words, left_word, right_word);
+        }
+        c.repairs_phrase = forms_phrase && !FormsAnyPhrase(original_words, left_word, right_word);
         c.restores_curated_phrase = c.repairs_phrase && (c.sources & kSwapFromSpinnerTable);
       }
       out->push_back(std::move(c));

@@ -149,9 +149,10 @@ class LexiconDetector {
  private:
   // The two sources of a window's candidates, prepared once per word type, table entry or
   // thesaurus phrase and cached, so a window costs hash probes, not allocations.
-  // The swap index's targets for a window (`found` is what SwapIndex::Find returned).
-  const PreparedTargets& TableTargets(absl::Span<const SwapTarget> found,
-                                      ThreadCaches& caches) const;
+  // The swap index's targets for a window; sets *longer_forms when longer spun forms start with
+  // it. `first` is the facts of the window's first word.
+  const PreparedTargets& TableTargets(absl::Span<const absl::string_view> window, WordFacts& first,
+                                      ThreadCaches& caches, bool* longer_forms) const;
   // Thesaurus candidates for a window (canonical phrases it can stand for, inflected like it),
   // most frequent first. `first` is the facts of the window's first word.
   const PreparedTargets& ThesaurusTargets(absl::Span<const absl::string_view> window,
