@@ -77,6 +77,7 @@ absl::Status LanguageModel::Init() {
   UNSPIN_LM_ARRAY(trigram_prob_table_, float, lm_format::kTrigramProbTable);
   UNSPIN_LM_ARRAY(bigram_slots_, uint64_t, lm_format::kBigramSlots);
   UNSPIN_LM_ARRAY(trigram_slots_, uint64_t, lm_format::kTrigramSlots);
+  UNSPIN_LM_ARRAY(trigram_filter_, uint64_t, lm_format::kTrigramFilter);
 #undef UNSPIN_LM_ARRAY
 
   // Widths are checked before they are used as shift counts.
@@ -99,6 +100,9 @@ absl::Status LanguageModel::Init() {
       bigram_slots_.size() >= (uint64_t{1} << params.slot_bits) ||
       bigram_slots_.size() > uint64_t{INT32_MAX}) {  // Pair::slot
     return corrupt("n-gram tables");
+  }
+  if (trigram_filter_.empty() || trigram_filter_.size() % lm_format::kFilterBlockWords != 0) {
+    return corrupt("trigram filter");
   }
   if (params.bos >= params.vocab_size || params.eos >= params.vocab_size) {
     return corrupt("sentence markers");
@@ -131,6 +135,15 @@ int64_t LanguageModel::FindBigram(uint32_t history, uint32_t word) const {
 
 int64_t LanguageModel::FindTrigram(uint64_t bigram_slot, uint32_t history2) const {
   const uint64_t key = (bigram_slot << vocab_bits_) | history2;
+  const uint64_t hash = lm_format::FilterHash(key);
+  const uint64_t* block =
+      &trigram_filter_[lm_format::FilterBlock(
+                           hash, trigram_filter_.size() / lm_format::kFilterBlockWords) *
+                       lm_format::kFilterBlockWords];
+  for (uint32_t probe = 0; probe < lm_format::kFilterProbes; ++probe) {
+    const uint32_t bit = lm_format::FilterBit(hash, probe);
+    if (!((block[bit / 64] >> (bit % 64)) & 1)) return -1;  // certainly not stored
+  }
   return FindKey(trigram_slots_, trigram_capacity_, slot_bits_ + vocab_bits_, key);
 }
 

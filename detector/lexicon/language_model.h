@@ -117,6 +117,7 @@ class LanguageModel {
   absl::Span<const float> trigram_prob_table_;
   absl::Span<const uint64_t> bigram_slots_;
   absl::Span<const uint64_t> trigram_slots_;
+  absl::Span<const uint64_t> trigram_filter_;  // see language_model_format.h
   uint32_t vocab_size_ = 0;
   uint32_t vocab_bits_ = 0;
   uint32_t backoff_bits_ = 0;

@@ -225,6 +225,20 @@ absl::StatusOr<std::string> BuildLanguageModelImage(const NGramModelData& data,
     }
   }
 
+  // Trigram filter (language_model_format.h).
+  const uint64_t filter_blocks =
+      std::max<uint64_t>(1, (keys.size() * lm_format::kFilterBitsPerKey + 511) / 512);
+  std::vector<uint64_t> filter(filter_blocks * lm_format::kFilterBlockWords, 0);
+  for (const uint64_t key : keys) {
+    const uint64_t hash = lm_format::FilterHash(key);
+    uint64_t* block =
+        &filter[lm_format::FilterBlock(hash, filter_blocks) * lm_format::kFilterBlockWords];
+    for (uint32_t probe = 0; probe < lm_format::kFilterProbes; ++probe) {
+      const uint32_t bit = lm_format::FilterBit(hash, probe);
+      block[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
+  }
+
   params.max_quantization_error = static_cast<float>(
       std::max({bigram_prob.max_error, bigram_backoff.max_error, trigram_prob.max_error}));
   if (stats != nullptr) {
@@ -245,6 +259,7 @@ absl::StatusOr<std::string> BuildLanguageModelImage(const NGramModelData& data,
   writer.AddArray<float>(lm_format::kTrigramProbTable, trigram_prob.table);
   writer.AddArray<uint64_t>(lm_format::kBigramSlots, bigram_slots);
   writer.AddArray<uint64_t>(lm_format::kTrigramSlots, trigram_slots);
+  writer.AddArray<uint64_t>(lm_format::kTrigramFilter, filter);
   writer.AddSection(lm_format::kMetadata, data.description);
   vocab.AddTo(lm_format::kVocabBase, &writer);
   return writer.Serialize();

@@ -17,6 +17,12 @@
 //
 // A trigram (h2 h1 w) exists only where the bigram (h1 w) exists (the source is a backoff trie),
 // so a trigram key names its bigram by slot index: 39 bits instead of 51 for this model.
+//
+// The trigram filter is a blocked Bloom filter over the trigram keys: one 512-bit block (a cache
+// line) per key, kFilterProbes bits set in it. The detector asks mostly for trigrams the model
+// does not store (97% of its trigram lookups on the bench corpus), and the filter answers most of
+// them from a few MB instead of a cache miss in the 27 MB table; it has no false negatives, so
+// answers do not change.
 // Probabilities are indices into tables of exactly 2^bits floats (log10), so any index read from
 // the file is in bounds.
 #ifndef UNSPIN_DETECTOR_LEXICON_LANGUAGE_MODEL_FORMAT_H_
@@ -27,7 +33,7 @@
 namespace unspin {
 namespace lm_format {
 
-inline constexpr uint32_t kVersion = 1;
+inline constexpr uint32_t kVersion = 2;
 
 enum Section : uint32_t {
   kParams = 1,
@@ -39,6 +45,7 @@ enum Section : uint32_t {
   kBigramSlots = 7,         // uint64[bigram_slots]
   kTrigramSlots = 8,        // uint64[trigram_slots]
   kMetadata = 9,            // text: where the model came from
+  kTrigramFilter = 10,      // uint64[kFilterBlockWords * blocks], blocks >= 1
   kVocabBase = 100,         // StringIndex sections 100..103
 };
 
@@ -73,6 +80,19 @@ inline uint64_t MixKey(uint64_t key) {
 
 inline uint64_t HomeSlot(uint64_t key, uint64_t capacity) {
   return static_cast<uint64_t>((static_cast<unsigned __int128>(MixKey(key)) * capacity) >> 64);
+}
+
+inline constexpr uint32_t kFilterBitsPerKey = 12;
+inline constexpr uint32_t kFilterProbes = 6;
+inline constexpr uint64_t kFilterBlockWords = 8;  // 512 bits
+
+// The filter block of a trigram key (of `blocks`) and, in FilterBit, its bits inside the block.
+inline uint64_t FilterHash(uint64_t key) { return MixKey(key ^ 0x9E3779B97F4A7C15ULL); }
+inline uint64_t FilterBlock(uint64_t hash, uint64_t blocks) {
+  return static_cast<uint64_t>((static_cast<unsigned __int128>(hash) * blocks) >> 64);
+}
+inline uint32_t FilterBit(uint64_t hash, uint32_t probe) {
+  return static_cast<uint32_t>(hash >> (9 * probe)) & 511;  // the low 54 bits, 9 per probe
 }
 
 inline uint64_t LowMask(uint32_t bits) {

@@ -199,6 +199,24 @@ TEST_F(CompiledModelTest, EqualsSphinxbaseOnEveryBackoffPath) {
   EXPECT_TRUE(lm_->VerifyPayload().ok());
 }
 
+// The trigram filter must pass every trigram the model stores (a false negative would silently
+// back off): each one, looked up, gives its own probability.
+TEST_F(CompiledModelTest, EveryStoredTrigramIsFound) {
+  absl::StatusOr<NGramModelData> source = ReadSphinxTrieModel(kSphinxModel);
+  ASSERT_TRUE(source.ok()) << source.status();
+  std::vector<uint32_t> id(source->words.size());
+  for (size_t i = 0; i < id.size(); ++i) id[i] = lm_->Find(source->words[i]);
+  size_t checked = 0, wrong = 0;
+  for (const NGramModelData::Trigram& t : source->trigrams) {
+    const uint32_t w = id[t.word], h1 = id[t.history1], h2 = id[t.history2];
+    if (w == kUnknownWord || h1 == kUnknownWord || h2 == kUnknownWord) continue;
+    ++checked;
+    if (std::fabs(lm_->LogProb(w, h1, h2) - t.log_prob) > 1e-4) ++wrong;
+  }
+  EXPECT_GT(checked, 1000000u);
+  EXPECT_EQ(wrong, 0u);
+}
+
 TEST_F(CompiledModelTest, CanonicalPhrasesOutscoreSpunOnes) {
   // Pairs from ARCHITECTURE.md; each phrase's score must also equal sphinxbase's chain.
   const std::vector<std::pair<std::string, std::string>> pairs = {
