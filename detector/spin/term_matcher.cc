@@ -89,12 +89,13 @@ struct TermMatcher::ThreadCaches {
   absl::node_hash_map<std::string, TermMatcher::WordInfo> words;
   // The first step of the search by the window's first two words (their WordInfos, which stay
   // in place): nearly all of the search's work is merging the second word's options with the
-  // trie children of the first's, and a text repeats its word pairs. In start-option order,
-  // then in the order the merge finds them.
+  // trie children of the first's, and a text repeats its word pairs. Each pair's steps are a
+  // range of step_pool (most pairs have none), in start-option order, then in the order the
+  // merge finds them.
   absl::flat_hash_map<std::pair<const TermMatcher::WordInfo*, const TermMatcher::WordInfo*>,
-                      std::vector<SecondStep>>
+                      std::pair<uint32_t, uint32_t>>
       second_steps;
-  std::vector<SecondStep> no_steps;                     // stays empty
+  std::vector<SecondStep> step_pool;
   std::vector<Partial> stack;                           // reused by every Match call of this thread
   std::vector<std::pair<uint32_t, int32_t>> completed;  // (window end, term), likewise
   // Each token's WordInfo in the current text, looked up once however many windows read it.
@@ -247,27 +248,32 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
     }
     // The search's first step (the second word after each start option), from the cache.
     const WordInfo* second = nullptr;
-    const std::vector<SecondStep>* second_steps = &caches.no_steps;
+    absl::Span<const SecondStep> second_steps;
     if (!first.start_options.empty() && start + 1 < token_count && usable(start + 1, start)) {
       second = &info_of(start + 1);
       auto [it, inserted] = caches.second_steps.try_emplace({&first, second});
       if (inserted) {
         if (caches.second_steps.size() > kMaxCachedPairs) {
           caches.second_steps.clear();
+          caches.step_pool.clear();
           it = caches.second_steps.try_emplace({&first, second}).first;
         }
+        const size_t begin = caches.step_pool.size();
         for (size_t j = 0; j < first.start_options.size(); ++j) {
           for (bool plural : {false, true}) {
-            ForEachContinuation(
-                index_, first.start_options[j].node,
-                plural ? second->plural_options : second->options,
-                [&](const WordOption&, uint16_t option, uint32_t child) {
-                  it->second.push_back(SecondStep{static_cast<uint16_t>(j), option, plural, child});
-                });
+            ForEachContinuation(index_, first.start_options[j].node,
+                                plural ? second->plural_options : second->options,
+                                [&](const WordOption&, uint16_t option, uint32_t child) {
+                                  caches.step_pool.push_back(
+                                      SecondStep{static_cast<uint16_t>(j), option, plural, child});
+                                });
           }
         }
+        it->second = {static_cast<uint32_t>(begin),
+                      static_cast<uint32_t>(caches.step_pool.size() - begin)};
       }
-      second_steps = &it->second;
+      second_steps =
+          absl::MakeConstSpan(caches.step_pool).subspan(it->second.first, it->second.second);
     }
     // Depth-first over the trie; the best complete match is the longest, then the one with the
     // fewest swaps, then the one with the best attested swaps. Another term tied with it makes
@@ -282,7 +288,11 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
     while (!stack.empty()) {
       const Partial p = stack.back();
       stack.pop_back();
-      const int32_t term = index_.TermAt(p.node);
+      // Right after a start option, whether a term ends there is known without the trie.
+      const int32_t term =
+          p.next_token == start + 1 && !first.start_options[p.start_option].ends_term
+              ? -1
+              : index_.TermAt(p.node);
       if (term >= 0 && p.swapped_mask != 0 && !(p.name_swapped && p.names >= 2)) {
         completed.emplace_back(p.next_token, term);
         const int swaps = __builtin_popcount(p.swapped_mask);
@@ -333,11 +343,11 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
         // A start option that the second word does not continue, that no spun form there can
         // continue and that is not a term by itself leads nowhere: it is not searched.
         const bool second_spun = second != nullptr && second->starts_spun_form;
-        auto step = second_steps->begin();
+        auto step = second_steps.begin();
         for (size_t j = 0; j < info.start_options.size(); ++j) {
           const WordOption& o = info.start_options[j];
-          while (step != second_steps->end() && step->start_option < j) ++step;
-          const bool continued = step != second_steps->end() && step->start_option == j;
+          while (step != second_steps.end() && step->start_option < j) ++step;
+          const bool continued = step != second_steps.end() && step->start_option == j;
           if (!continued && !second_spun && !o.ends_term) continue;
           extend(o.term_word, o.node, o.sources, o.strength, 1).start_option =
               static_cast<uint16_t>(j);
@@ -345,9 +355,9 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
       } else if (i == start + 1) {
         // Right after a start option (spun forms end later): its continuations are cached.
         auto step =
-            std::lower_bound(second_steps->begin(), second_steps->end(), p.start_option,
+            std::lower_bound(second_steps.begin(), second_steps.end(), p.start_option,
                              [](const SecondStep& s, uint16_t j) { return s.start_option < j; });
-        for (; step != second_steps->end() && step->start_option == p.start_option; ++step) {
+        for (; step != second_steps.end() && step->start_option == p.start_option; ++step) {
           const WordOption& o = (step->plural ? info.plural_options : info.options)[step->option];
           extend(o.term_word, step->child, o.sources, o.strength, 1, step->plural);
         }
