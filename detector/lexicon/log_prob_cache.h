@@ -40,6 +40,14 @@ class LogProbCache {
     return e.log_prob;
   }
 
+  // Exactly lm.HasBigram(prev1, word), through the memo of word pairs.
+  bool HasBigram(uint32_t prev1, uint32_t word) {
+    if (!packable_ || word >= vocab_size_ || prev1 >= vocab_size_) {
+      return lm_->HasBigram(prev1, word);
+    }
+    return FindPair(prev1, word).slot >= 0;
+  }
+
   // Lookups that went to the model (for tests and tuning).
   uint64_t misses() const { return misses_; }
 

@@ -46,6 +46,25 @@ TEST(LogProbCacheTest, MatchesTheModelWhateverTheCacheSize) {
   }
 }
 
+TEST(LogProbCacheTest, HasBigramMatchesTheModel) {
+  std::string image;
+  const LanguageModel lm = TinyModel(&image);
+  const std::vector<uint32_t> ids = {0, 1, 2, 3, 4, 5, kUnknownWord};
+  for (int log2_entries : {1, 16}) {
+    LogProbCache cache(&lm, log2_entries, log2_entries);
+    int stored = 0;
+    for (int pass = 0; pass < 2; ++pass) {
+      for (uint32_t h : ids) {
+        for (uint32_t w : ids) {
+          EXPECT_EQ(cache.HasBigram(h, w), lm.HasBigram(h, w)) << h << " " << w;
+          stored += lm.HasBigram(h, w);
+        }
+      }
+    }
+    EXPECT_GT(stored, 0) << "the tiny model stores some pairs";
+  }
+}
+
 TEST(LogProbCacheTest, RepeatedQueriesHitTheCache) {
   std::string image;
   const LanguageModel lm = TinyModel(&image);

@@ -683,7 +683,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
           const uint32_t next = k < count ? ids[k] : right;
           if (previous != kUnknownWord && next != kUnknownWord) {
             ++*checked;
-            if (!lm_->HasBigram(previous, next)) ++missing;
+            if (!lp.HasBigram(previous, next)) ++missing;
           }
           previous = next;
         }
