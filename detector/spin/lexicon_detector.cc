@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <limits>
 #include <memory>
-#include <tuple>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/container/node_hash_map.h"
+#include "absl/hash/hash.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -54,8 +54,8 @@ struct State {
 
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
-// Restorations in context whose phrase test a thread keeps (a few MB) before it starts over.
-constexpr size_t kMaxCachedContexts = size_t{1} << 18;
+// Restorations in context whose phrase test a thread remembers (FormsAnyPhrase; 32 bytes each).
+constexpr size_t kPhraseMemoEntries = size_t{1} << 14;
 
 // Longest stretch of words decoded at once.
 constexpr uint32_t kMaxSegmentWords = 150;
@@ -118,11 +118,15 @@ struct LexiconDetector::WordFacts {
   bool table_longer_forms = false;
 };
 
-// A restoration in its place: the word types around it (null for none), the phrase, the article
-// put before it.
-using PhraseContext =
-    std::tuple<const LexiconDetector::WordFacts*, const LexiconDetector::PreparedTarget*, uint32_t,
-               const LexiconDetector::WordFacts*>;
+// Whether a restoration in its place forms a known phrase (FormsAnyPhrase). The place is the
+// word types around it (null for none) and the article put before the phrase.
+struct PhraseMemoEntry {
+  const LexiconDetector::WordFacts* left = nullptr;
+  const LexiconDetector::PreparedTarget* target = nullptr;  // null: the entry is empty
+  const LexiconDetector::WordFacts* right = nullptr;
+  uint32_t article = 0;
+  bool forms_phrase = false;
+};
 
 struct LexiconDetector::ThreadCaches {
   explicit ThreadCaches(const LanguageModel* lm) : log_prob(lm) {}
@@ -132,8 +136,9 @@ struct LexiconDetector::ThreadCaches {
   absl::node_hash_map<std::string, WordFacts> words;                 // by word type, lower case
   absl::node_hash_map<uint32_t, PreparedTargets> thesaurus_phrases;  // by thesaurus phrase id
   absl::node_hash_map<const SwapTarget*, PreparedTargets> table;     // by SwapIndex::Find result
-  // Whether a restoration forms a known phrase with its neighbours (FormsAnyPhrase).
-  absl::flat_hash_map<PhraseContext, bool> candidate_phrases;
+  // Direct-mapped: a text repeats its contexts, and a small memo stays in the processor's cache
+  // where a map of every context would not.
+  std::vector<PhraseMemoEntry> phrase_memo = std::vector<PhraseMemoEntry>(kPhraseMemoEntries);
 };
 
 LexiconDetector::ThreadCaches& LexiconDetector::Caches() const {
@@ -716,15 +721,16 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
                                (alt.end == n || words[alt.end].facts != nullptr);
         bool forms_phrase;
         if (cacheable) {
-          const PhraseContext context{alt.begin > 0 ? words[alt.begin - 1].facts : nullptr,
-                                      alt.target, alt.article,
-                                      alt.end < n ? words[alt.end].facts : nullptr};
-          if (caches.candidate_phrases.size() >= kMaxCachedContexts) {
-            caches.candidate_phrases.clear();
+          const WordFacts* left = alt.begin > 0 ? words[alt.begin - 1].facts : nullptr;
+          const WordFacts* right = alt.end < n ? words[alt.end].facts : nullptr;
+          const uint64_t hash = absl::HashOf(left, alt.target, right, alt.article);
+          PhraseMemoEntry& e = caches.phrase_memo[hash & (kPhraseMemoEntries - 1)];
+          if (e.target != alt.target || e.left != left || e.right != right ||
+              e.article != alt.article) {
+            e = PhraseMemoEntry{left, alt.target, right, alt.article,
+                                FormsAnyPhrase(candidate_words, left_word, right_word)};
           }
-          auto [it, inserted] = caches.candidate_phrases.try_emplace(context, false);
-          if (inserted) it->second = FormsAnyPhrase(candidate_words, left_word, right_word);
-          forms_phrase = it->second;
+          forms_phrase = e.forms_phrase;
         } else {
           forms_phrase = FormsAnyPhrase(candidate_words, left_word, right_word);
         }
