@@ -74,11 +74,22 @@ struct SecondStep {
   uint32_t child;  // the trie node reached
 };
 
+// A spun form of several words in the swap tables, starting at a token, read as a term word
+// ("stowed away" -> "hidden").
+struct SpunStep {
+  uint32_t words;  // tokens it spans, 2..kMaxSpunWords
+  uint32_t term_word;
+  uint8_t sources;
+};
+
 // Distinct word pairs whose first steps a thread keeps (a few MB) before it starts over.
 constexpr size_t kMaxCachedPairs = size_t{1} << 18;
 
 // WordOption::strength of a spinner-table swap: above any thesaurus swap's.
 constexpr uint8_t kTableStrength = 4;
+
+// TermMatcher::ThreadCaches::token_spun: not looked up yet.
+constexpr uint32_t kNotComputed = ~uint32_t{0};
 
 // Longest spun form that stands for one term word ("stowed away" -> "hidden").
 constexpr uint32_t kMaxSpunWords = 3;
@@ -98,6 +109,10 @@ struct TermMatcher::ThreadCaches {
   std::vector<SecondStep> step_pool;
   std::vector<Partial> stack;                           // reused by every Match call of this thread
   std::vector<std::pair<uint32_t, int32_t>> completed;  // (window end, term), likewise
+  // The spun forms starting at each token of the current text (a range of spun_pool), looked up
+  // once however many partial matches reach the token; `second` is kNotComputed until then.
+  std::vector<std::pair<uint32_t, uint32_t>> token_spun;
+  std::vector<SpunStep> spun_pool;
   // Each token's WordInfo in the current text, looked up once however many windows read it.
   std::vector<const TermMatcher::WordInfo*> token_info;
 };
@@ -235,6 +250,30 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
     }
     return t.kind != TokenKind::kPunct || IsHyphen(tokens.Norm(t));
   };
+  caches.token_spun.assign(token_count, {0, kNotComputed});
+  caches.spun_pool.clear();
+  // The spun forms of the tables that start at token i (a usable word), shortest first.
+  auto spun_steps_at = [&](uint32_t i) -> absl::Span<const SpunStep> {
+    std::pair<uint32_t, uint32_t>& range = caches.token_spun[i];
+    if (range.second == kNotComputed) {
+      range.first = static_cast<uint32_t>(caches.spun_pool.size());
+      absl::string_view words[kMaxSpunWords];
+      words[0] = tokens.Norm(i);
+      for (uint32_t k = 2; k <= kMaxSpunWords && i + k <= token_count; ++k) {
+        const uint32_t last = i + k - 1;
+        if (!tokens.tokens[last].is_word() || !usable(last, i)) break;
+        words[k - 1] = tokens.Norm(last);
+        const SwapIndex::Lookup table = swaps_->FindWithPrefix(absl::MakeConstSpan(words, k));
+        for (const SwapTarget& t : table.targets) {
+          const uint32_t word = index_.FindWord(t.canonical);
+          if (word != kNotFound) caches.spun_pool.push_back(SpunStep{k, word, t.sources});
+        }
+        if (!table.longer_forms) break;
+      }
+      range.second = static_cast<uint32_t>(caches.spun_pool.size()) - range.first;
+    }
+    return absl::MakeConstSpan(caches.spun_pool).subspan(range.first, range.second);
+  };
   for (uint32_t start = 0; start < token_count;) {
     if (!tokens.tokens[start].is_word() || !usable(start, start)) {
       ++start;
@@ -371,23 +410,13 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
       }
       // Spun forms of several words in the tables ("stowed away" for "hidden").
       if (!info.starts_spun_form) continue;
-      absl::string_view words[kMaxSpunWords];
-      words[0] = tokens.Norm(i);
-      for (uint32_t k = 2; k <= kMaxSpunWords && i + k <= token_count; ++k) {
-        const uint32_t last = i + k - 1;
-        if (!tokens.tokens[last].is_word() || !usable(last, start) ||
-            last - start >= uint32_t(options_.max_term_tokens)) {
-          break;
+      for (const SpunStep& step : spun_steps_at(i)) {
+        if (i + step.words - 1 - start >= uint32_t(options_.max_term_tokens)) break;
+        const int32_t child = index_.Child(p.node, step.term_word);
+        if (child >= 0) {
+          extend(step.term_word, static_cast<uint32_t>(child), step.sources, kTableStrength,
+                 step.words);
         }
-        words[k - 1] = tokens.Norm(last);
-        const SwapIndex::Lookup table = swaps_->FindWithPrefix(absl::MakeConstSpan(words, k));
-        for (const SwapTarget& t : table.targets) {
-          const uint32_t word = index_.FindWord(t.canonical);
-          if (word == kNotFound) continue;
-          const int32_t child = index_.Child(p.node, word);
-          if (child >= 0) extend(word, static_cast<uint32_t>(child), t.sources, kTableStrength, k);
-        }
-        if (!table.longer_forms) break;
       }
     }
     if (best_term < 0) {
