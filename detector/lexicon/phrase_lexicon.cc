@@ -82,6 +82,12 @@ bool PhraseLexicon::IsCanonicalPhrase(absl::Span<const absl::string_view> words)
   return words.size() >= 2 && Lookup(words) != nullptr;
 }
 
+bool PhraseLexicon::IsCanonicalPhrase(absl::Span<const absl::string_view> words,
+                                      uint64_t hash) const {
+  return words.size() >= 2 && static_cast<int>(words.size()) <= max_phrase_words_ &&
+         keys_.FindWords(words, hash) != kNotFound;
+}
+
 void PhraseLexiconBuilder::Add(absl::string_view raw, const PhraseInfo& info) {
   const std::string key = NormalizePhrase(raw);
   if (!key.empty()) AddKey(key, info);

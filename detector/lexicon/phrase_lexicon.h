@@ -72,6 +72,9 @@ class PhraseLexicon {
   const PhraseInfo* Lookup(absl::Span<const absl::string_view> words) const;
   // True for an entry of two or more tokens.
   bool IsCanonicalPhrase(absl::Span<const absl::string_view> words) const;
+  // The same in two steps (StringIndex::Prefetch): `hash` is HashWords(words).
+  void Prefetch(uint64_t hash) const { keys_.Prefetch(hash); }
+  bool IsCanonicalPhrase(absl::Span<const absl::string_view> words, uint64_t hash) const;
 
   uint32_t size() const { return keys_.size(); }
   absl::string_view Key(uint32_t id) const { return keys_.Get(id); }

@@ -134,8 +134,12 @@ uint32_t StringIndex::Find(absl::string_view text) const {
 }
 
 uint32_t StringIndex::FindWords(absl::Span<const absl::string_view> words) const {
+  return FindWords(words, HashWords(words));
+}
+
+uint32_t StringIndex::FindWords(absl::Span<const absl::string_view> words, uint64_t hash) const {
   if (slots_.empty()) return kNotFound;
-  return Probe(HashWords(words), [words](absl::string_view s) {
+  return Probe(hash, [words](absl::string_view s) {
     size_t pos = 0;
     for (size_t i = 0; i < words.size(); ++i) {
       if (i > 0) {

@@ -59,6 +59,13 @@ class StringIndex {
 
   uint32_t Find(absl::string_view text) const;
   uint32_t FindWords(absl::Span<const absl::string_view> words) const;
+  // FindWords in two steps, so that a caller with several keys starts every key's cache miss
+  // before it waits for the first: Prefetch(hash) for each, then FindWords(words, hash), where
+  // hash is HashWords(words).
+  void Prefetch(uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
+  uint32_t FindWords(absl::Span<const absl::string_view> words, uint64_t hash) const;
   // The string with id `id` (empty for ids out of range).
   absl::string_view Get(uint32_t id) const;
   uint32_t size() const { return static_cast<uint32_t>(hashes_.size()); }

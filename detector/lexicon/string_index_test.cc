@@ -84,6 +84,10 @@ TEST(StringIndexTest, FindWordsMatchesOnlyTheJoinedPhrase) {
   for (const Case& c : cases) {
     std::vector<absl::string_view> words = absl::StrSplit(c.words, '|');
     EXPECT_EQ(built.index.FindWords(words), c.expected) << c.words;
+    // The two-step form (prefetch, then look up with the hash) answers the same.
+    const uint64_t hash = HashWords(words);
+    built.index.Prefetch(hash);
+    EXPECT_EQ(built.index.FindWords(words, hash), c.expected) << c.words;
   }
 }
 
@@ -94,6 +98,8 @@ TEST(StringIndexTest, EmptyIndexFindsNothing) {
   EXPECT_EQ(built.index.Find("x"), kNotFound);
   const absl::string_view words[] = {"x"};
   EXPECT_EQ(built.index.FindWords(words), kNotFound);
+  built.index.Prefetch(HashWords(words));  // no table to touch
+  EXPECT_EQ(built.index.FindWords(words, HashWords(words)), kNotFound);
 }
 
 TEST(StringIndexTest, MissingSectionsAreAnError) {

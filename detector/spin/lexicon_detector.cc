@@ -1,6 +1,7 @@
 #include "detector/spin/lexicon_detector.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <memory>
 
@@ -54,7 +55,7 @@ struct State {
 
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
-// Restorations in context whose phrase test a thread remembers (FormsAnyPhrase; 32 bytes each).
+// Restorations in context whose phrase test a thread remembers (FormsPhrase; 32 bytes each).
 constexpr size_t kPhraseMemoEntries = size_t{1} << 14;
 
 // Longest stretch of words decoded at once.
@@ -118,7 +119,7 @@ struct LexiconDetector::WordFacts {
   bool table_longer_forms = false;
 };
 
-// Whether a restoration in its place forms a known phrase (FormsAnyPhrase). The place is the
+// Whether a restoration in its place forms a known phrase (FormsPhrase). The place is the
 // word types around it (null for none) and the article put before the phrase.
 struct PhraseMemoEntry {
   const LexiconDetector::WordFacts* left = nullptr;
@@ -160,7 +161,16 @@ LexiconDetector::LexiconDetector(const LanguageModel* lm, const SwapIndex* swaps
       corpus_lexicons_(std::move(corpus_lexicons)),
       inflections_(inflections),
       dictionary_words_(dictionary_words),
-      options_(options) {}
+      options_(options) {
+  phrase_lexicons_ = canonical_lexicons_;
+  if (curated_lexicon_ != nullptr) phrase_lexicons_.push_back(curated_lexicon_);
+  phrase_lexicons_.insert(phrase_lexicons_.end(), corpus_lexicons_.begin(), corpus_lexicons_.end());
+}
+
+void LexiconDetector::AddCorpusLexicon(const PhraseLexicon* lexicon) {
+  corpus_lexicons_.push_back(lexicon);
+  phrase_lexicons_.push_back(lexicon);
+}
 
 std::vector<std::string> LexiconDetector::InflectedCandidates(const Thesaurus& thesaurus,
                                                               Morphology& morphology,
@@ -222,38 +232,40 @@ std::vector<SwapTarget> LexiconDetector::ComputeWordCandidates(absl::string_view
   return sorted;
 }
 
-bool LexiconDetector::FormsPhrase(const PhraseLexicon& lexicon,
+bool LexiconDetector::FormsPhrase(absl::Span<const PhraseLexicon* const> lexicons,
                                   const std::vector<absl::string_view>& middle,
                                   absl::string_view left, absl::string_view right) {
-  std::vector<absl::string_view> key;
-  auto check = [&](bool with_left, bool with_right) {
-    if ((with_left && left.empty()) || (with_right && right.empty())) return false;
-    key.clear();
-    if (with_left) key.push_back(left);
-    key.insert(key.end(), middle.begin(), middle.end());
-    if (with_right) key.push_back(right);
-    return key.size() >= 2 && lexicon.IsCanonicalPhrase(key);
+  if (lexicons.empty()) return false;
+  // left, middle, right: each key is a stretch of it.
+  std::vector<absl::string_view> words;
+  words.reserve(middle.size() + 2);
+  words.push_back(left);
+  words.insert(words.end(), middle.begin(), middle.end());
+  words.push_back(right);
+  struct Key {
+    absl::Span<const absl::string_view> words;
+    uint64_t hash;
   };
-  return check(false, false) || check(true, false) || check(false, true) || check(true, true);
-}
-
-bool LexiconDetector::FormsCorpusPhrase(const std::vector<absl::string_view>& middle,
-                                        absl::string_view left, absl::string_view right) const {
-  for (const PhraseLexicon* lexicon : corpus_lexicons_) {
-    if (FormsPhrase(*lexicon, middle, left, right)) return true;
+  std::array<Key, 4> keys;
+  size_t key_count = 0;
+  for (const auto& [with_left, with_right] :
+       {std::pair{false, false}, {true, false}, {false, true}, {true, true}}) {
+    if ((with_left && left.empty()) || (with_right && right.empty())) continue;
+    const size_t size = middle.size() + with_left + with_right;
+    if (size < 2) continue;
+    const auto key = absl::MakeConstSpan(words).subspan(with_left ? 0 : 1, size);
+    keys[key_count++] = Key{key, HashWords(key)};
+  }
+  // Each lookup is a cache miss in a large index: start them all before waiting for any.
+  for (const PhraseLexicon* lexicon : lexicons) {
+    for (size_t k = 0; k < key_count; ++k) lexicon->Prefetch(keys[k].hash);
+  }
+  for (const PhraseLexicon* lexicon : lexicons) {
+    for (size_t k = 0; k < key_count; ++k) {
+      if (lexicon->IsCanonicalPhrase(keys[k].words, keys[k].hash)) return true;
+    }
   }
   return false;
-}
-
-bool LexiconDetector::FormsAnyPhrase(const std::vector<absl::string_view>& middle,
-                                     absl::string_view left, absl::string_view right) const {
-  for (const PhraseLexicon* lexicon : canonical_lexicons_) {
-    if (FormsPhrase(*lexicon, middle, left, right)) return true;
-  }
-  if (curated_lexicon_ != nullptr && FormsPhrase(*curated_lexicon_, middle, left, right)) {
-    return true;
-  }
-  return FormsCorpusPhrase(middle, left, right);
 }
 
 LexiconDetector::PreparedTargets LexiconDetector::Prepare(
@@ -714,7 +726,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
           candidate_words.push_back(w);
         }
         // The user's corpus says this wording is at home here.
-        if (FormsCorpusPhrase(original_words, left_word, right_word)) continue;
+        if (FormsPhrase(corpus_lexicons_, original_words, left_word, right_word)) continue;
         // Whether the restoration forms a phrase, by its neighbours' word types (numbers are
         // not word types): a text repeats its contexts, and each answer is several lookups.
         const bool cacheable = (alt.begin == 0 || words[alt.begin - 1].facts != nullptr) &&
@@ -727,14 +739,16 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
           PhraseMemoEntry& e = caches.phrase_memo[hash & (kPhraseMemoEntries - 1)];
           if (e.target != alt.target || e.left != left || e.right != right ||
               e.article != alt.article) {
-            e = PhraseMemoEntry{left, alt.target, right, alt.article,
-                                FormsAnyPhrase(candidate_words, left_word, right_word)};
+            e = PhraseMemoEntry{
+                left, alt.target, right, alt.article,
+                FormsPhrase(phrase_lexicons_, candidate_words, left_word, right_word)};
           }
           forms_phrase = e.forms_phrase;
         } else {
-          forms_phrase = FormsAnyPhrase(candidate_words, left_word, right_word);
+          forms_phrase = FormsPhrase(phrase_lexicons_, candidate_words, left_word, right_word);
         }
-        c.repairs_phrase = forms_phrase && !FormsAnyPhrase(original_words, left_word, right_word);
+        c.repairs_phrase =
+            forms_phrase && !FormsPhrase(phrase_lexicons_, original_words, left_word, right_word);
         c.restores_curated_phrase = c.repairs_phrase && (c.sources & kSwapFromSpinnerTable);
       }
       out->push_back(std::move(c));

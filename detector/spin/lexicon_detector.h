@@ -130,7 +130,7 @@ class LexiconDetector {
                         other.dictionary_words_, other.options_) {}
 
   // Adds a corpus lexicon (see the constructor); it must outlive the detector.
-  void AddCorpusLexicon(const PhraseLexicon* lexicon) { corpus_lexicons_.push_back(lexicon); }
+  void AddCorpusLexicon(const PhraseLexicon* lexicon);
 
   // Decodes each sentence: the most probable reading under the language model when any window
   // may be replaced by a canonical phrase it can stand for (paying a penalty per swap). Appends
@@ -164,14 +164,10 @@ class LexiconDetector {
   // made only of function words.
   PreparedTargets Prepare(absl::Span<const SwapTarget> targets) const;
   // Whether `middle`, alone or with the word left or right of it (or both), is a multiword
-  // phrase of `lexicon`. Empty neighbours are not used.
-  static bool FormsPhrase(const PhraseLexicon& lexicon,
+  // phrase of one of `lexicons`. Empty neighbours are not used.
+  static bool FormsPhrase(absl::Span<const PhraseLexicon* const> lexicons,
                           const std::vector<absl::string_view>& middle, absl::string_view left,
                           absl::string_view right);
-  bool FormsAnyPhrase(const std::vector<absl::string_view>& middle, absl::string_view left,
-                      absl::string_view right) const;
-  bool FormsCorpusPhrase(const std::vector<absl::string_view>& middle, absl::string_view left,
-                         absl::string_view right) const;
   // This thread's caches for this detector (created on first use): prepared targets and a memo
   // of lm_->LogProb. Per thread, so batch workers take a lock only when a thread first meets a
   // word (shared_words_).
@@ -183,6 +179,8 @@ class LexiconDetector {
   std::vector<const PhraseLexicon*> canonical_lexicons_;
   const PhraseLexicon* curated_lexicon_;
   std::vector<const PhraseLexicon*> corpus_lexicons_;
+  // All of the above: canonical, curated, corpus.
+  std::vector<const PhraseLexicon*> phrase_lexicons_;
   const Thesaurus* inflections_;
   const PhraseLexicon* dictionary_words_;
   LexiconOptions options_;
