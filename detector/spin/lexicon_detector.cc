@@ -382,6 +382,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
   std::vector<double> fit, original_logprob;
   std::vector<std::pair<const PreparedTarget*, uint8_t>> targets;  // phrase, merged sources
   std::vector<uint32_t> id_pool;       // the words of every alternative of the sentence
+  std::vector<int32_t> chosen;         // the alternatives of the best reading
   std::vector<uint32_t> original_ids;  // of a chosen swap's window
   std::vector<absl::string_view> original_words, candidate_words;  // its words, its restoration
   auto ids_of = [&id_pool](const Alternative& alt) {
@@ -631,7 +632,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         best = si;
       }
     }
-    std::vector<int32_t> chosen;
+    chosen.clear();
     for (int32_t layer = n, si = best; si >= 0 && layer > 0;) {
       const State& s = layers[layer][si];
       if (s.alternative >= 0) chosen.push_back(s.alternative);
