@@ -129,7 +129,8 @@ class LexiconDetector {
                         other.curated_lexicon_, other.corpus_lexicons_, other.inflections_,
                         other.dictionary_words_, other.options_) {}
 
-  // Adds a corpus lexicon (see the constructor); it must outlive the detector.
+  // Adds a corpus lexicon (see the constructor); it must outlive the detector. Add lexicons before
+  // the first Propose: the per-thread caches remember answers given without it.
   void AddCorpusLexicon(const PhraseLexicon* lexicon);
 
   // Decodes each sentence: the most probable reading under the language model when any window
