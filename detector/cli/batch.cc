@@ -666,6 +666,13 @@ void BatchSummary::AddSpun(SpunDocument doc) {
   if (top_.size() > kTopDocuments) top_.pop_back();
 }
 
+std::vector<std::pair<absl::string_view, size_t>> BatchSummary::RuleCounts() const {
+  std::vector<std::pair<absl::string_view, size_t>> counts(findings_per_rule_.begin(),
+                                                           findings_per_rule_.end());
+  std::sort(counts.begin(), counts.end());
+  return counts;
+}
+
 void BatchSummary::AddFile(const CheckedFile& file, size_t documents_changed) {
   ++files_;
   bytes_ += file.input != nullptr ? file.input->size : 0;
@@ -698,7 +705,7 @@ std::string BatchSummary::FileEntryJson(const CheckedFile& file, size_t document
                   ", \"with_findings\": ", one.documents_with_findings_,
                   ", \"changed\": ", one.documents_changed_, ", \"rules\": {");
   bool first = true;
-  for (const auto& [rule, count] : one.findings_per_rule_) {
+  for (const auto& [rule, count] : one.RuleCounts()) {
     if (!first) out += ", ";
     first = false;
     AppendJsonString(rule, &out);
@@ -765,7 +772,7 @@ std::string BatchSummary::ToText(bool fix) const {
   if (!findings_per_rule_.empty()) {
     out += "findings per rule:\n";
     std::vector<std::pair<size_t, std::string>> rules;
-    for (const auto& [rule, count] : findings_per_rule_) rules.emplace_back(count, rule);
+    for (const auto& [rule, count] : RuleCounts()) rules.emplace_back(count, rule);
     std::stable_sort(rules.begin(), rules.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
     // The text lists the most frequent rules; --report has them all.
@@ -800,7 +807,7 @@ std::string BatchSummary::ToJson(bool fix, const BatchOutcome& outcome, double s
   AppendJsonNumber(seconds, 3, &out);
   out += ", \"findings_per_rule\": {";
   bool first = true;
-  for (const auto& [rule, count] : findings_per_rule_) {
+  for (const auto& [rule, count] : RuleCounts()) {
     if (!first) out += ", ";
     first = false;
     AppendJsonString(rule, &out);

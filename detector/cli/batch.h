@@ -29,7 +29,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -179,7 +178,10 @@ class BatchSummary {
   size_t documents_changed_ = 0;
   size_t findings_ = 0;
   uint64_t bytes_ = 0;
-  std::map<std::string, size_t> findings_per_rule_;
+  // Findings per rule id: hashed, since every finding of the run counts here (an ordered map's
+  // string comparisons were 3% of a 50 MB `check`); sorted by RuleCounts() for output.
+  absl::flat_hash_map<std::string, size_t> findings_per_rule_;
+  std::vector<std::pair<absl::string_view, size_t>> RuleCounts() const;  // by rule id
   std::vector<SpunDocument> top_;  // most spun first, at most kTopDocuments
   size_t order_ = 0;
 };
