@@ -32,6 +32,7 @@
 #include <memory>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -150,6 +151,18 @@ class DataFile {
   std::unique_ptr<uint64_t[]> owned_;  // aligned copy for FromBuffer
   std::map<uint32_t, SectionView> sections_;
 };
+
+// What every reader of a compiled data file does with the file it opened (Open) or was given
+// (FromImage): a failed open passes through; otherwise T takes the file and T::Init validates
+// what its lookups will trust. T's constructor from a DataFile and Init are private, so T
+// befriends this: `friend absl::StatusOr<T> LoadDataFile<T>(absl::StatusOr<DataFile>);`.
+template <typename T>
+absl::StatusOr<T> LoadDataFile(absl::StatusOr<DataFile> file) {
+  if (!file.ok()) return file.status();
+  T loaded(std::move(*file));
+  if (absl::Status status = loaded.Init(); !status.ok()) return status;
+  return loaded;
+}
 
 }  // namespace unspin
 

@@ -31,22 +31,12 @@ inline int64_t FindKey(absl::Span<const uint64_t> slots, uint64_t capacity, uint
 }  // namespace
 
 absl::StatusOr<LanguageModel> LanguageModel::Open(const std::string& path) {
-  absl::StatusOr<DataFile> file = DataFile::Open(path, kLanguageModelKind, lm_format::kVersion);
-  if (!file.ok()) return file.status();
-  LanguageModel lm(std::move(*file));
-  absl::Status status = lm.Init();
-  if (!status.ok()) return status;
-  return lm;
+  return LoadDataFile<LanguageModel>(DataFile::Open(path, kLanguageModelKind, lm_format::kVersion));
 }
 
 absl::StatusOr<LanguageModel> LanguageModel::FromImage(absl::string_view image) {
-  absl::StatusOr<DataFile> file =
-      DataFile::FromBuffer(image, kLanguageModelKind, lm_format::kVersion);
-  if (!file.ok()) return file.status();
-  LanguageModel lm(std::move(*file));
-  absl::Status status = lm.Init();
-  if (!status.ok()) return status;
-  return lm;
+  return LoadDataFile<LanguageModel>(
+      DataFile::FromBuffer(image, kLanguageModelKind, lm_format::kVersion));
 }
 
 absl::Status LanguageModel::Init() {

@@ -100,6 +100,7 @@ class LanguageModel {
   absl::Status VerifyPayload() const { return file_.VerifyPayload(); }
 
  private:
+  friend absl::StatusOr<LanguageModel> LoadDataFile<LanguageModel>(absl::StatusOr<DataFile>);
   explicit LanguageModel(DataFile file) : file_(std::move(file)) {}
   absl::Status Init();
   // Slot index of the bigram (history word), or -1.

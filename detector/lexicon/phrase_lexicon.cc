@@ -28,22 +28,12 @@ struct Params {
 }  // namespace
 
 absl::StatusOr<PhraseLexicon> PhraseLexicon::Open(const std::string& path) {
-  absl::StatusOr<DataFile> file = DataFile::Open(path, kPhraseLexiconKind, kVersion);
-  if (!file.ok()) return file.status();
-  PhraseLexicon lexicon(std::move(*file));
-  absl::Status status = lexicon.Init();
-  if (!status.ok()) return status;
-  return lexicon;
+  return LoadDataFile<PhraseLexicon>(DataFile::Open(path, kPhraseLexiconKind, kVersion));
 }
 
 absl::StatusOr<PhraseLexicon> PhraseLexicon::FromImage(absl::string_view image, std::string name) {
-  absl::StatusOr<DataFile> file =
-      DataFile::FromBuffer(image, kPhraseLexiconKind, kVersion, std::move(name));
-  if (!file.ok()) return file.status();
-  PhraseLexicon lexicon(std::move(*file));
-  absl::Status status = lexicon.Init();
-  if (!status.ok()) return status;
-  return lexicon;
+  return LoadDataFile<PhraseLexicon>(
+      DataFile::FromBuffer(image, kPhraseLexiconKind, kVersion, std::move(name)));
 }
 
 absl::Status PhraseLexicon::Init() {

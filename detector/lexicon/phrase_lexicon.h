@@ -85,6 +85,7 @@ class PhraseLexicon {
   absl::Status VerifyPayload() const { return file_.VerifyPayload(); }
 
  private:
+  friend absl::StatusOr<PhraseLexicon> LoadDataFile<PhraseLexicon>(absl::StatusOr<DataFile>);
   explicit PhraseLexicon(DataFile file) : file_(std::move(file)) {}
   absl::Status Init();
 

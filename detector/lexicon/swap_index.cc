@@ -128,19 +128,11 @@ absl::StatusOr<SwapIndex> SwapIndexBuilder::Build() const {
 }
 
 absl::StatusOr<SwapIndex> SwapIndex::Open(const std::string& path) {
-  return FromFile(DataFile::Open(path, kSwapIndexKind, kVersion));
+  return LoadDataFile<SwapIndex>(DataFile::Open(path, kSwapIndexKind, kVersion));
 }
 
 absl::StatusOr<SwapIndex> SwapIndex::FromImage(absl::string_view image) {
-  return FromFile(DataFile::FromBuffer(image, kSwapIndexKind, kVersion));
-}
-
-absl::StatusOr<SwapIndex> SwapIndex::FromFile(absl::StatusOr<DataFile> file) {
-  if (!file.ok()) return file.status();
-  SwapIndex index(std::move(*file));
-  absl::Status status = index.Init();
-  if (!status.ok()) return status;
-  return index;
+  return LoadDataFile<SwapIndex>(DataFile::FromBuffer(image, kSwapIndexKind, kVersion));
 }
 
 absl::Status SwapIndex::Init() {

@@ -69,8 +69,8 @@ class SwapIndex {
   size_t size() const { return spun_forms_; }
 
  private:
+  friend absl::StatusOr<SwapIndex> LoadDataFile<SwapIndex>(absl::StatusOr<DataFile>);
   explicit SwapIndex(DataFile file) : file_(std::move(file)) {}
-  static absl::StatusOr<SwapIndex> FromFile(absl::StatusOr<DataFile> file);
   absl::Status Init();
 
   DataFile file_;

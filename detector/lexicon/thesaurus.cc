@@ -10,22 +10,12 @@
 namespace unspin {
 
 absl::StatusOr<Thesaurus> Thesaurus::Open(const std::string& path) {
-  absl::StatusOr<DataFile> file = DataFile::Open(path, kThesaurusKind, thesaurus_format::kVersion);
-  if (!file.ok()) return file.status();
-  Thesaurus th(std::move(*file));
-  absl::Status status = th.Init();
-  if (!status.ok()) return status;
-  return th;
+  return LoadDataFile<Thesaurus>(DataFile::Open(path, kThesaurusKind, thesaurus_format::kVersion));
 }
 
 absl::StatusOr<Thesaurus> Thesaurus::FromImage(absl::string_view image) {
-  absl::StatusOr<DataFile> file =
-      DataFile::FromBuffer(image, kThesaurusKind, thesaurus_format::kVersion);
-  if (!file.ok()) return file.status();
-  Thesaurus th(std::move(*file));
-  absl::Status status = th.Init();
-  if (!status.ok()) return status;
-  return th;
+  return LoadDataFile<Thesaurus>(
+      DataFile::FromBuffer(image, kThesaurusKind, thesaurus_format::kVersion));
 }
 
 absl::Status Thesaurus::Init() {

@@ -134,6 +134,7 @@ class Thesaurus {
   absl::Status VerifyPayload() const { return file_.VerifyPayload(); }
 
  private:
+  friend absl::StatusOr<Thesaurus> LoadDataFile<Thesaurus>(absl::StatusOr<DataFile>);
   explicit Thesaurus(DataFile file) : file_(std::move(file)) {}
   absl::Status Init();
   static absl::Span<const SynonymEntry> List(absl::Span<const uint32_t> offsets,

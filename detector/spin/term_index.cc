@@ -79,19 +79,11 @@ absl::StatusOr<TermIndex> TermIndex::Build(const std::vector<absl::string_view>&
 }
 
 absl::StatusOr<TermIndex> TermIndex::Open(const std::string& path) {
-  return FromFile(DataFile::Open(path, kTermIndexKind, kVersion));
+  return LoadDataFile<TermIndex>(DataFile::Open(path, kTermIndexKind, kVersion));
 }
 
 absl::StatusOr<TermIndex> TermIndex::FromImage(absl::string_view image) {
-  return FromFile(DataFile::FromBuffer(image, kTermIndexKind, kVersion));
-}
-
-absl::StatusOr<TermIndex> TermIndex::FromFile(absl::StatusOr<DataFile> file) {
-  if (!file.ok()) return file.status();
-  TermIndex index(std::move(*file));
-  absl::Status status = index.Init();
-  if (!status.ok()) return status;
-  return index;
+  return LoadDataFile<TermIndex>(DataFile::FromBuffer(image, kTermIndexKind, kVersion));
 }
 
 absl::Status TermIndex::Init() {

@@ -55,8 +55,8 @@ class TermIndex {
   uint32_t term_count() const { return terms_.size(); }
 
  private:
+  friend absl::StatusOr<TermIndex> LoadDataFile<TermIndex>(absl::StatusOr<DataFile>);
   explicit TermIndex(DataFile file) : file_(std::move(file)) {}
-  static absl::StatusOr<TermIndex> FromFile(absl::StatusOr<DataFile> file);
   absl::Status Init();
 
   DataFile file_;
