@@ -65,11 +65,13 @@ class LogProbCache {
     uint64_t key;  // the three clamped ids; all ones (no key has bit 63) when empty
     double log_prob;
   };
-  Entry& EntryFor(uint64_t key) {
+  // Where a key lives in a table of the current size (both tables have it).
+  size_t Slot(uint64_t key) const {
     uint64_t hash = key * 0x9E3779B97F4A7C15u;
     hash ^= hash >> 29;
-    return entries_[hash >> shift_];  // the high bits: the best mixed
+    return hash >> shift_;  // the high bits: the best mixed
   }
+  Entry& EntryFor(uint64_t key) { return entries_[Slot(key)]; }
 
   struct PairEntry {
     uint32_t prev;  // the pair's ids (below the vocabulary size); prev is ~0 when empty
@@ -78,9 +80,7 @@ class LogProbCache {
   };
   // The model's facts about the pair "prev word" (both ids below the vocabulary size).
   const LanguageModel::Pair& FindPair(uint32_t prev, uint32_t word) {
-    uint64_t hash = ((uint64_t{prev} << kIdBits) | word) * 0x9E3779B97F4A7C15u;
-    hash ^= hash >> 29;
-    PairEntry& e = pairs_[hash >> shift_];
+    PairEntry& e = pairs_[Slot((uint64_t{prev} << kIdBits) | word)];
     if (e.prev != prev || e.word != word) e = PairEntry{prev, word, lm_->FindPair(prev, word)};
     return e.pair;
   }
