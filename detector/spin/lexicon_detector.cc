@@ -712,22 +712,24 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
       int unused = 0;
       c.window_gaps = gaps(original_ids.data(), original_ids.size(), &c.pairs_checked);
       c.candidate_gaps = gaps(ids_of(alt).data(), alt.ids_count, &unused);
-      if (!canonical_lexicons_.empty() || curated_lexicon_ != nullptr ||
-          !corpus_lexicons_.empty()) {
+      if (!phrase_lexicons_.empty()) {
         const absl::string_view left_word =
             alt.begin > 0 ? tokens.Norm(words[alt.begin - 1].token) : absl::string_view();
         const absl::string_view right_word =
             alt.end < n ? tokens.Norm(words[alt.end].token) : absl::string_view();
         original_words.clear();
-        candidate_words.clear();
         for (uint32_t k = alt.begin; k < alt.end; ++k) {
           original_words.push_back(tokens.Norm(words[k].token));
         }
-        for (absl::string_view w : absl::StrSplit(c.replacement, ' ')) {
-          candidate_words.push_back(w);
-        }
         // The user's corpus says this wording is at home here.
         if (FormsPhrase(corpus_lexicons_, original_words, left_word, right_word)) continue;
+        auto candidate_forms_phrase = [&] {
+          candidate_words.clear();
+          for (absl::string_view w : absl::StrSplit(c.replacement, ' ')) {
+            candidate_words.push_back(w);
+          }
+          return FormsPhrase(phrase_lexicons_, candidate_words, left_word, right_word);
+        };
         // Whether the restoration forms a phrase, by its neighbours' word types (numbers are
         // not word types): a text repeats its contexts, and each answer is several lookups.
         const bool cacheable = (alt.begin == 0 || words[alt.begin - 1].facts != nullptr) &&
@@ -740,13 +742,11 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
           PhraseMemoEntry& e = caches.phrase_memo[hash & (kPhraseMemoEntries - 1)];
           if (e.target != alt.target || e.left != left || e.right != right ||
               e.article != alt.article) {
-            e = PhraseMemoEntry{
-                left, alt.target, right, alt.article,
-                FormsPhrase(phrase_lexicons_, candidate_words, left_word, right_word)};
+            e = PhraseMemoEntry{left, alt.target, right, alt.article, candidate_forms_phrase()};
           }
           forms_phrase = e.forms_phrase;
         } else {
-          forms_phrase = FormsPhrase(phrase_lexicons_, candidate_words, left_word, right_word);
+          forms_phrase = candidate_forms_phrase();
         }
         c.repairs_phrase =
             forms_phrase && !FormsPhrase(phrase_lexicons_, original_words, left_word, right_word);
