@@ -123,6 +123,19 @@ int64_t LanguageModel::FindBigram(uint32_t history, uint32_t word) const {
   return FindKey(bigram_slots_, bigram_capacity_, 2 * vocab_bits_, key);
 }
 
+void LanguageModel::PrefetchPair(uint32_t prev, uint32_t word) const {
+  const uint64_t key = (uint64_t{prev} << vocab_bits_) | word;
+  __builtin_prefetch(&bigram_slots_[HomeSlot(key, bigram_capacity_)]);
+}
+
+void LanguageModel::PrefetchTrigramFilter(int32_t pair_slot, uint32_t prev2) const {
+  const uint64_t key = (static_cast<uint64_t>(pair_slot) << vocab_bits_) | prev2;
+  __builtin_prefetch(&trigram_filter_[lm_format::FilterBlock(lm_format::FilterHash(key),
+                                                             trigram_filter_.size() /
+                                                                 lm_format::kFilterBlockWords) *
+                                      lm_format::kFilterBlockWords]);
+}
+
 int64_t LanguageModel::FindTrigram(uint64_t bigram_slot, uint32_t history2) const {
   const uint64_t key = (bigram_slot << vocab_bits_) | history2;
   const uint64_t hash = lm_format::FilterHash(key);

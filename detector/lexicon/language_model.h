@@ -73,6 +73,13 @@ class LanguageModel {
   template <typename FindPairFn>
   double LogProbWith(uint32_t word, uint32_t prev1, uint32_t prev2, FindPairFn&& find_pair) const;
 
+  // Starts loading what FindPair(prev, word) reads (both ids below vocab_size()), so that its
+  // cache miss overlaps other work.
+  void PrefetchPair(uint32_t prev, uint32_t word) const;
+  // The same for the trigram filter block that LogProb reads for "prev2 prev1 word" once it has
+  // the pair "prev1 word" (stored in `pair_slot`).
+  void PrefetchTrigramFilter(int32_t pair_slot, uint32_t prev2) const;
+
   // Whether the model stores the bigram "prev1 word" itself (rather than reaching it by backoff):
   // an attested word pair. Spun text is full of pairs no corpus attests ("gadget studying").
   bool HasBigram(uint32_t prev1, uint32_t word) const {

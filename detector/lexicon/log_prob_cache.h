@@ -40,6 +40,21 @@ class LogProbCache {
     return e.log_prob;
   }
 
+  // Starts loading what LogProb(word, prev1, prev2) will read if it misses: the pair "prev1 word"
+  // from the model, or with that pair at hand, the model's trigram filter. A caller with many
+  // independent lookups prefetches them all first, so that their cache misses overlap.
+  void Prefetch(uint32_t word, uint32_t prev1, uint32_t prev2) {
+    if (!packable_ || word >= vocab_size_ || prev1 >= vocab_size_) return;
+    const uint64_t key = Key(word, prev1, prev2);
+    if (EntryFor(key).key == key) return;
+    const PairEntry& pair = PairEntryFor(prev1, word);
+    if (pair.prev != prev1 || pair.word != word) {
+      lm_->PrefetchPair(prev1, word);
+    } else if (pair.pair.slot >= 0 && prev2 < vocab_size_) {
+      lm_->PrefetchTrigramFilter(pair.pair.slot, prev2);
+    }
+  }
+
   // Exactly lm.HasBigram(prev1, word), through the memo of word pairs.
   bool HasBigram(uint32_t prev1, uint32_t word) {
     if (!packable_ || word >= vocab_size_ || prev1 >= vocab_size_) {
@@ -79,8 +94,11 @@ class LogProbCache {
     LanguageModel::Pair pair;
   };
   // The model's facts about the pair "prev word" (both ids below the vocabulary size).
+  PairEntry& PairEntryFor(uint32_t prev, uint32_t word) {
+    return pairs_[Slot((uint64_t{prev} << kIdBits) | word)];
+  }
   const LanguageModel::Pair& FindPair(uint32_t prev, uint32_t word) {
-    PairEntry& e = pairs_[Slot((uint64_t{prev} << kIdBits) | word)];
+    PairEntry& e = PairEntryFor(prev, word);
     if (e.prev != prev || e.word != word) e = PairEntry{prev, word, lm_->FindPair(prev, word)};
     return e.pair;
   }

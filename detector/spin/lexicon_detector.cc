@@ -427,10 +427,15 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
     // How well each word fits its left context, relative to its frequency: spun words fit badly.
     fit.resize(n);
     original_logprob.resize(n + 1);
+    // The word at k of the sentence, its end marker at n, and the two before it.
+    auto word_at = [&](uint32_t k) { return k < n ? words[k].id : lm_->sentence_end_id(); };
+    auto prev1_at = [&](uint32_t k) { return k >= 1 ? words[k - 1].id : lm_->sentence_start_id(); };
+    auto prev2_at = [&](uint32_t k) {
+      return k >= 2 ? words[k - 2].id : (k == 1 ? lm_->sentence_start_id() : kNoWord);
+    };
+    for (uint32_t k = 0; k <= n; ++k) lp.Prefetch(word_at(k), prev1_at(k), prev2_at(k));
     for (uint32_t k = 0; k <= n; ++k) {
-      const uint32_t h1 = k >= 1 ? words[k - 1].id : lm_->sentence_start_id();
-      const uint32_t h2 = k >= 2 ? words[k - 2].id : (k == 1 ? lm_->sentence_start_id() : kNoWord);
-      original_logprob[k] = lp.LogProb(k < n ? words[k].id : lm_->sentence_end_id(), h1, h2);
+      original_logprob[k] = lp.LogProb(word_at(k), prev1_at(k), prev2_at(k));
       if (k < n) fit[k] = original_logprob[k] - lm_->Unigram(words[k].id);
     }
     // Whether the alternative loses to the original by more than local_prune_margin with
@@ -438,27 +443,33 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
     // decoder would choose almost never loses by much here, and most candidates lose by a lot,
     // so this keeps the decoder's work small. Every log probability is at most 0, so the sum can
     // stop as soon as it is below the bar.
-    auto loses_locally = [&](const Alternative& alt) {
-      const uint32_t context_end = std::min(alt.end + 2, n + 1);
-      double bar = -options_.local_prune_margin - alt.bonus;
-      for (uint32_t k = alt.begin; k < context_end; ++k) bar += original_logprob[k];
-      uint32_t h1 = alt.begin >= 1 ? words[alt.begin - 1].id : lm_->sentence_start_id();
-      uint32_t h2 = alt.begin >= 2 ? words[alt.begin - 2].id
-                                   : (alt.begin == 1 ? lm_->sentence_start_id() : kNoWord);
-      double score = 0;
+    // Calls visit(word, prev1, prev2) for each word the local test scores, until it returns true.
+    auto for_each_local_word = [&](const Alternative& alt, uint32_t context_end, auto&& visit) {
+      uint32_t h1 = prev1_at(alt.begin);
+      uint32_t h2 = prev2_at(alt.begin);
       auto emit = [&](uint32_t w) {
-        score += lp.LogProb(w, h1, h2);
+        const bool stop = visit(w, h1, h2);
         h2 = h1;
         h1 = w;
-        return score < bar;
+        return stop;
       };
       for (uint32_t w : ids_of(alt)) {
         if (emit(w)) return true;
       }
       for (uint32_t k = alt.end; k < context_end; ++k) {
-        if (emit(k < n ? words[k].id : lm_->sentence_end_id())) return true;
+        if (emit(word_at(k))) return true;
       }
       return false;
+    };
+    auto loses_locally = [&](const Alternative& alt) {
+      const uint32_t context_end = std::min(alt.end + 2, n + 1);
+      double bar = -options_.local_prune_margin - alt.bonus;
+      for (uint32_t k = alt.begin; k < context_end; ++k) bar += original_logprob[k];
+      double score = 0;
+      return for_each_local_word(alt, context_end, [&](uint32_t w, uint32_t h1, uint32_t h2) {
+        score += lp.LogProb(w, h1, h2);
+        return score < bar;
+      });
     };
     // A window is worth thesaurus candidates when the text is surprising at both of its edges: its
     // first word fits its left context badly and the word after it fits the window badly (or the
@@ -562,15 +573,26 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
           alt.bonus = window_unigram - candidate_unigram - swap_penalty(sources);
           alt.window_unigram = window_unigram;
           alt.window_unknown = window_unknown;
-          if (loses_locally(alt)) {
-            id_pool.resize(alt.ids_begin);
-            continue;
-          }
-          alternatives_at[alt.begin].push_back(static_cast<int32_t>(alternatives.size()));
           alternatives.push_back(alt);
         }
       }
     }
+    // The local test's lookups are independent of each other, and those that miss the memo go to
+    // the model's large tables: start every alternative's first before the test waits for any.
+    for (const Alternative& alt : alternatives) {
+      for_each_local_word(alt, std::min(alt.end + 2, n + 1),
+                          [&](uint32_t w, uint32_t h1, uint32_t h2) {
+                            lp.Prefetch(w, h1, h2);
+                            return false;
+                          });
+    }
+    size_t kept = 0;
+    for (const Alternative& alt : alternatives) {
+      if (loses_locally(alt)) continue;
+      alternatives_at[alt.begin].push_back(static_cast<int32_t>(kept));
+      alternatives[kept++] = alt;
+    }
+    alternatives.resize(kept);
     if (alternatives.empty()) continue;
 
     // 2. Viterbi over trigram states: keep each word or replace a window by an alternative.
