@@ -58,6 +58,9 @@ constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 // Restorations in context whose phrase test a thread remembers (FormsPhrase; 32 bytes each).
 constexpr size_t kPhraseMemoEntries = size_t{1} << 14;
 
+// Two-word windows whose candidates a thread remembers (40 bytes each).
+constexpr size_t kPairMemoEntries = size_t{1} << 14;
+
 // Longest stretch of words decoded at once.
 constexpr uint32_t kMaxSegmentWords = 150;
 
@@ -119,6 +122,17 @@ struct LexiconDetector::WordFacts {
   bool table_longer_forms = false;
 };
 
+// The candidates of a two-word window, by its word types: the swap index and the thesaurus keep
+// multiword phrases in large hashed indexes, while a text repeats its word pairs. Each part is
+// filled in when first asked (null until then).
+struct PairMemoEntry {
+  const LexiconDetector::WordFacts* first = nullptr;  // null: the entry is empty
+  const LexiconDetector::WordFacts* second = nullptr;
+  const LexiconDetector::PreparedTargets* table_targets = nullptr;
+  const LexiconDetector::PreparedTargets* thesaurus = nullptr;
+  bool table_longer_forms = false;
+};
+
 // Whether a restoration in its place forms a known phrase (FormsPhrase). The place is the
 // word types around it (null for none) and the article put before the phrase.
 struct PhraseMemoEntry {
@@ -140,6 +154,14 @@ struct LexiconDetector::ThreadCaches {
   // Direct-mapped: a text repeats its contexts, and a small memo stays in the processor's cache
   // where a map of every context would not.
   std::vector<PhraseMemoEntry> phrase_memo = std::vector<PhraseMemoEntry>(kPhraseMemoEntries);
+  std::vector<PairMemoEntry> pair_memo = std::vector<PairMemoEntry>(kPairMemoEntries);
+
+  // The memo entry of the two-word window (first second), emptied if it held another.
+  PairMemoEntry& PairEntry(const WordFacts* first, const WordFacts* second) {
+    PairMemoEntry& e = pair_memo[absl::HashOf(first, second) & (kPairMemoEntries - 1)];
+    if (e.first != first || e.second != second) e = PairMemoEntry{first, second};
+    return e;
+  }
 };
 
 LexiconDetector::ThreadCaches& LexiconDetector::Caches() const {
@@ -293,12 +315,18 @@ LexiconDetector::PreparedTargets LexiconDetector::Prepare(
 }
 
 const LexiconDetector::PreparedTargets& LexiconDetector::TableTargets(
-    absl::Span<const absl::string_view> window, WordFacts& first, ThreadCaches& caches,
-    bool* longer_forms) const {
-  // Most windows are one word: their answers are kept with the word type's facts.
+    absl::Span<const absl::string_view> window, WordFacts& first, const WordFacts* second,
+    ThreadCaches& caches, bool* longer_forms) const {
+  // Most windows are one word: their answers are kept with the word type's facts; two-word
+  // windows' in the pair memo.
   if (window.size() == 1 && first.table_targets != nullptr) {
     *longer_forms = first.table_longer_forms;
     return *first.table_targets;
+  }
+  PairMemoEntry* pair = second != nullptr ? &caches.PairEntry(&first, second) : nullptr;
+  if (pair != nullptr && pair->table_targets != nullptr) {
+    *longer_forms = pair->table_longer_forms;
+    return *pair->table_targets;
   }
   const SwapIndex::Lookup found = swaps_->FindWithPrefix(window);
   *longer_forms = found.longer_forms;
@@ -312,6 +340,9 @@ const LexiconDetector::PreparedTargets& LexiconDetector::TableTargets(
   if (window.size() == 1) {
     first.table_targets = targets;
     first.table_longer_forms = found.longer_forms;
+  } else if (pair != nullptr) {
+    pair->table_targets = targets;
+    pair->table_longer_forms = found.longer_forms;
   }
   return *targets;
 }
@@ -329,21 +360,28 @@ LexiconDetector::WordFacts& LexiconDetector::Facts(absl::string_view word,
 }
 
 const LexiconDetector::PreparedTargets& LexiconDetector::ThesaurusTargets(
-    absl::Span<const absl::string_view> window, WordFacts& first, ThreadCaches& caches) const {
+    absl::Span<const absl::string_view> window, WordFacts& first, const WordFacts* second,
+    ThreadCaches& caches) const {
   if (thesaurus_ == nullptr) return NoTargets();
   if (window.size() > 1) {
+    PairMemoEntry* pair = second != nullptr ? &caches.PairEntry(&first, second) : nullptr;
+    if (pair != nullptr && pair->thesaurus != nullptr) return *pair->thesaurus;
+    const PreparedTargets* targets = &NoTargets();
     const uint32_t id = thesaurus_->FindWords(window);
-    if (id == kNotFound) return NoTargets();
-    auto [it, inserted] = caches.thesaurus_phrases.try_emplace(id);
-    if (inserted) {
-      std::vector<SwapTarget> targets;
-      AddThesaurusTargets(*thesaurus_, id, &targets);
-      if (targets.size() > size_t(options_.max_thesaurus_candidates)) {
-        targets.resize(options_.max_thesaurus_candidates);
+    if (id != kNotFound) {
+      auto [it, inserted] = caches.thesaurus_phrases.try_emplace(id);
+      if (inserted) {
+        std::vector<SwapTarget> found;
+        AddThesaurusTargets(*thesaurus_, id, &found);
+        if (found.size() > size_t(options_.max_thesaurus_candidates)) {
+          found.resize(options_.max_thesaurus_candidates);
+        }
+        it->second = Prepare(found);
       }
-      it->second = Prepare(targets);
+      targets = &it->second;
     }
-    return it->second;
+    if (pair != nullptr) pair->thesaurus = targets;
+    return *targets;
   }
   if (first.thesaurus != nullptr) return *first.thesaurus;
   const absl::string_view word = window.front();
@@ -438,6 +476,12 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
       original_logprob[k] = lp.LogProb(word_at(k), prev1_at(k), prev2_at(k));
       if (k < n) fit[k] = original_logprob[k] - lm_->Unigram(words[k].id);
     }
+    // The word at k after the history (h1, h2): most readings the decoder scores are the text as
+    // written there, whose probabilities are above.
+    auto log_prob_at = [&](uint32_t k, uint32_t h1, uint32_t h2) {
+      return h1 == prev1_at(k) && h2 == prev2_at(k) ? original_logprob[k]
+                                                    : lp.LogProb(word_at(k), h1, h2);
+    };
     // Whether the alternative loses to the original by more than local_prune_margin with
     // everything else left as written, over the swapped words and the two after them. A swap the
     // decoder would choose almost never loses by much here, and most candidates lose by a lot,
@@ -515,16 +559,20 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         if (tok.capitalized() && !facts.dictionary_word) break;
         if (function_words_only) continue;
         targets.clear();
+        // The second word's facts when the window is two words (no hyphen): its memo key.
+        const WordFacts* second =
+            window.size() == 2 && word_count == 2 ? words[start + 1].facts : nullptr;
         if (table_may_match) {
           for (const PreparedTarget& t :
-               TableTargets(window, *words[start].facts, caches, &table_may_match)) {
+               TableTargets(window, *words[start].facts, second, caches, &table_may_match)) {
             targets.push_back({&t, t.sources});
           }
         }
         const uint32_t after = start + word_count;
         if (thesaurus_may_match && surprising_at(after, mild) &&
             (surprising_at(start, strong) || surprising_at(after, strong))) {
-          for (const PreparedTarget& t : ThesaurusTargets(window, *words[start].facts, caches)) {
+          for (const PreparedTarget& t :
+               ThesaurusTargets(window, *words[start].facts, second, caches)) {
             bool known = false;
             for (auto& [existing, sources] : targets) {
               if (existing->canonical == t.canonical) {
@@ -621,7 +669,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         State keep;
         keep.h2 = s.h1;
         keep.h1 = words[pos].id;
-        keep.score = s.score + lp.LogProb(words[pos].id, s.h1, s.h2);
+        keep.score = s.score + log_prob_at(pos, s.h1, s.h2);
         keep.parent = si;
         keep.parent_layer = static_cast<int32_t>(pos);
         push(pos + 1, keep);
@@ -648,7 +696,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
     double best_score = kNegInf;
     for (int32_t si = 0; si < static_cast<int32_t>(layers[n].size()); ++si) {
       const State& s = layers[n][si];
-      const double score = s.score + lp.LogProb(lm_->sentence_end_id(), s.h1, s.h2);
+      const double score = s.score + log_prob_at(n, s.h1, s.h2);
       if (score > best_score) {
         best_score = score;
         best = si;
@@ -687,12 +735,12 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         if (next_choice < chosen.size() && alternatives[chosen[next_choice]].begin == pos) {
           ++next_choice;
         }
-        score += lp.LogProb(words[pos].id, h1, h2);
+        score += log_prob_at(pos, h1, h2);
         h2 = h1;
         h1 = words[pos].id;
         ++pos;
       }
-      return score + lp.LogProb(lm_->sentence_end_id(), h1, h2);
+      return score + log_prob_at(n, h1, h2);
     };
     const double with_all = score_with(-1);
     for (int32_t a : chosen) {

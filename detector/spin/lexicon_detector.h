@@ -151,13 +151,16 @@ class LexiconDetector {
   // The two sources of a window's candidates, prepared once per word type, table entry or
   // thesaurus phrase and cached, so a window costs hash probes, not allocations.
   // The swap index's targets for a window; sets *longer_forms when longer spun forms start with
-  // it. `first` is the facts of the window's first word.
+  // it. `first` is the facts of the window's first word, `second` of its second word when the
+  // window is two words (else null: the answer is not memoized by word pair).
   const PreparedTargets& TableTargets(absl::Span<const absl::string_view> window, WordFacts& first,
-                                      ThreadCaches& caches, bool* longer_forms) const;
+                                      const WordFacts* second, ThreadCaches& caches,
+                                      bool* longer_forms) const;
   // Thesaurus candidates for a window (canonical phrases it can stand for, inflected like it),
-  // most frequent first. `first` is the facts of the window's first word.
+  // most frequent first. `first` and `second` as for TableTargets.
   const PreparedTargets& ThesaurusTargets(absl::Span<const absl::string_view> window,
-                                          WordFacts& first, ThreadCaches& caches) const;
+                                          WordFacts& first, const WordFacts* second,
+                                          ThreadCaches& caches) const;
   // The facts of a word type (lower case), from this thread's cache.
   WordFacts& Facts(absl::string_view word, ThreadCaches& caches) const;
   std::vector<SwapTarget> ComputeWordCandidates(absl::string_view word) const;
