@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "absl/strings/str_format.h"
+#include "absl/strings/str_cat.h"
 #include "detector/spin/restorer.h"
+#include "detector/util/fixed.h"
 
 namespace unspin {
 namespace {
@@ -193,20 +194,21 @@ DocumentReport Detector::Check(const Document& document, const TokenizedText& to
           t.anchored ? (table || one_reading)
                      : (t.table_swaps_only && (t.sources & kSwapFromSpinnerTable) && one_reading);
       f.message =
-          absl::StrFormat("\"%s\" reads like the term \"%s\" spun (%d word%s swapped through %s%s)",
-                          original, f.replacement, t.swapped_words, t.swapped_words == 1 ? "" : "s",
-                          table ? "the swap tables" : "the thesaurus",
-                          t.readings > 1 ? absl::StrFormat("; %d terms fit", t.readings) : "");
+          absl::StrCat("\"", original, "\" reads like the term \"", f.replacement, "\" spun (",
+                       t.swapped_words, " word", t.swapped_words == 1 ? "" : "s",
+                       " swapped through ", table ? "the swap tables" : "the thesaurus");
+      if (t.readings > 1) absl::StrAppend(&f.message, "; ", t.readings, " terms fit");
+      f.message.push_back(')');
     } else {
       const LexiconCandidate& l = *c.lexicon;
       const bool table = l.sources & kSwapFromSpinnerTable;
       f.rule_id = table ? "lexicon.swap" : "lexicon.thesaurus";
       f.replacement = MatchCase(original, l.replacement);
       f.curated_restoration = l.restores_curated_phrase;
-      f.message = absl::StrFormat(
-          "\"%s\" reads like a spun \"%s\" (association gain %.2f, raw gain %.2f; %s)", original,
-          f.replacement, l.association_gain, l.raw_gain,
-          table ? "a known spinner swap" : "thesaurus swap");
+      f.message = absl::StrCat("\"", original, "\" reads like a spun \"", f.replacement,
+                               "\" (association gain ", Fixed(l.association_gain, 2), ", raw gain ",
+                               Fixed(l.raw_gain, 2), "; ",
+                               table ? "a known spinner swap" : "thesaurus swap", ")");
     }
     f.confidence = c.confidence;
     f.severity = c.severity;

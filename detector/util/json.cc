@@ -1,9 +1,9 @@
 #include "detector/util/json.h"
 
 #include <cmath>
-#include <cstdio>
 
 #include "absl/strings/str_cat.h"
+#include "detector/util/fixed.h"
 
 namespace unspin {
 namespace {
@@ -410,15 +410,13 @@ void AppendJsonNumber(double value, int precision, std::string* out) {
     out->append("null");
     return;
   }
-  char buf[64];
-  const int n = std::snprintf(buf, sizeof(buf), "%.*f", precision, value);
-  std::string s(buf, n > 0 ? n : 0);
-  if (s.find('.') != std::string::npos) {
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
+  const size_t begin = out->size();
+  AppendFixed(value, precision, out);
+  if (out->find('.', begin) != std::string::npos) {
+    while (out->back() == '0') out->pop_back();
+    if (out->back() == '.') out->pop_back();
   }
-  if (s == "-0") s = "0";
-  out->append(s);
+  if (absl::string_view(*out).substr(begin) == "-0") out->erase(begin, 1);
 }
 
 }  // namespace unspin
