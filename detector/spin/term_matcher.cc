@@ -74,6 +74,15 @@ struct SecondStep {
   uint32_t child;  // the trie node reached
 };
 
+// The search's first step for one pair of words: ranges of ThreadCaches::step_pool and
+// ThreadCaches::start_pool.
+struct PairSteps {
+  uint32_t steps_begin = 0;
+  uint32_t steps_count = 0;
+  uint32_t starts_begin = 0;
+  uint32_t starts_count = 0;
+};
+
 // A spun form of several words in the swap tables, starting at a token, read as a term word
 // ("stowed away" -> "hidden").
 struct SpunStep {
@@ -102,11 +111,14 @@ struct TermMatcher::ThreadCaches {
   // in place): nearly all of the search's work is merging the second word's options with the
   // trie children of the first's, and a text repeats its word pairs. Each pair's steps are a
   // range of step_pool (most pairs have none), in start-option order, then in the order the
-  // merge finds them.
+  // merge finds them; the first word's start options worth searching before the second word
+  // (SearchedStartOptions) a range of start_pool.
   absl::flat_hash_map<std::pair<const TermMatcher::WordInfo*, const TermMatcher::WordInfo*>,
-                      std::pair<uint32_t, uint32_t>>
+                      PairSteps>
       second_steps;
   std::vector<SecondStep> step_pool;
+  std::vector<uint16_t> start_pool;
+  std::vector<uint16_t> starts;                         // scratch for a first word with no second
   std::vector<Partial> stack;                           // reused by every Match call of this thread
   std::vector<std::pair<uint32_t, int32_t>> completed;  // (window end, term), likewise
   // The spun forms starting at each token of the current text (a range of spun_pool), looked up
@@ -209,6 +221,21 @@ const TermMatcher::WordInfo& TermMatcher::Lookup(absl::string_view word) const {
 
 namespace {
 
+// The start options of `first` worth searching, in order: a start option that the second word
+// does not continue (`steps`, sorted by start option), that no spun form there can continue
+// (`second_spun`: one starts at the second word) and that is not a term by itself leads nowhere.
+void SearchedStartOptions(const TermMatcher::WordInfo& first, absl::Span<const SecondStep> steps,
+                          bool second_spun, std::vector<uint16_t>* out) {
+  auto step = steps.begin();
+  for (size_t j = 0; j < first.start_options.size(); ++j) {
+    while (step != steps.end() && step->start_option < j) ++step;
+    const bool continued = step != steps.end() && step->start_option == j;
+    if (continued || second_spun || first.start_options[j].ends_term) {
+      out->push_back(static_cast<uint16_t>(j));
+    }
+  }
+}
+
 // Both lists are sorted by word: one merge finds the options the trie continues with.
 template <typename Fn>
 void ForEachContinuation(const TermIndex& index, uint32_t node,
@@ -285,19 +312,22 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
       ++start;
       continue;
     }
-    // The search's first step (the second word after each start option), from the cache.
-    const WordInfo* second = nullptr;
+    // The search's first step (the second word after each start option) and the start options
+    // it leaves worth searching, from the cache.
     absl::Span<const SecondStep> second_steps;
+    absl::Span<const uint16_t> searched_starts;
     if (!first.start_options.empty() && start + 1 < token_count && usable(start + 1, start)) {
-      second = &info_of(start + 1);
+      const WordInfo* second = &info_of(start + 1);
       auto [it, inserted] = caches.second_steps.try_emplace({&first, second});
       if (inserted) {
         if (caches.second_steps.size() > kMaxCachedPairs) {
           caches.second_steps.clear();
           caches.step_pool.clear();
+          caches.start_pool.clear();
           it = caches.second_steps.try_emplace({&first, second}).first;
         }
-        const size_t begin = caches.step_pool.size();
+        PairSteps& pair = it->second;
+        pair.steps_begin = static_cast<uint32_t>(caches.step_pool.size());
         for (size_t j = 0; j < first.start_options.size(); ++j) {
           for (bool plural : {false, true}) {
             ForEachContinuation(index_, first.start_options[j].node,
@@ -308,11 +338,20 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
                                 });
           }
         }
-        it->second = {static_cast<uint32_t>(begin),
-                      static_cast<uint32_t>(caches.step_pool.size() - begin)};
+        pair.steps_count = static_cast<uint32_t>(caches.step_pool.size()) - pair.steps_begin;
+        pair.starts_begin = static_cast<uint32_t>(caches.start_pool.size());
+        SearchedStartOptions(first, absl::MakeConstSpan(caches.step_pool).subspan(pair.steps_begin),
+                             second->starts_spun_form, &caches.start_pool);
+        pair.starts_count = static_cast<uint32_t>(caches.start_pool.size()) - pair.starts_begin;
       }
-      second_steps =
-          absl::MakeConstSpan(caches.step_pool).subspan(it->second.first, it->second.second);
+      second_steps = absl::MakeConstSpan(caches.step_pool)
+                         .subspan(it->second.steps_begin, it->second.steps_count);
+      searched_starts = absl::MakeConstSpan(caches.start_pool)
+                            .subspan(it->second.starts_begin, it->second.starts_count);
+    } else {
+      caches.starts.clear();
+      SearchedStartOptions(first, {}, /*second_spun=*/false, &caches.starts);
+      searched_starts = caches.starts;
     }
     // Depth-first over the trie; the best complete match is the longest, then the one with the
     // fewest swaps, then the one with the best attested swaps. Another term tied with it makes
@@ -379,17 +418,9 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
       };
       const WordInfo& info = info_of(i);
       if (i == start) {
-        // A start option that the second word does not continue, that no spun form there can
-        // continue and that is not a term by itself leads nowhere: it is not searched.
-        const bool second_spun = second != nullptr && second->starts_spun_form;
-        auto step = second_steps.begin();
-        for (size_t j = 0; j < info.start_options.size(); ++j) {
+        for (const uint16_t j : searched_starts) {
           const WordOption& o = info.start_options[j];
-          while (step != second_steps.end() && step->start_option < j) ++step;
-          const bool continued = step != second_steps.end() && step->start_option == j;
-          if (!continued && !second_spun && !o.ends_term) continue;
-          extend(o.term_word, o.node, o.sources, o.strength, 1).start_option =
-              static_cast<uint16_t>(j);
+          extend(o.term_word, o.node, o.sources, o.strength, 1).start_option = j;
         }
       } else if (i == start + 1) {
         // Right after a start option (spun forms end later): its continuations are cached.
