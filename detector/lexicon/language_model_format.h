@@ -33,7 +33,7 @@
 namespace unspin {
 namespace lm_format {
 
-inline constexpr uint32_t kVersion = 2;
+inline constexpr uint32_t kVersion = 3;  // 2: trigram filter; 3: string index hash tags
 
 enum Section : uint32_t {
   kParams = 1,

@@ -11,7 +11,7 @@
 namespace unspin {
 namespace {
 
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;  // 2: string index slots carry hash tags
 
 enum Section : uint32_t {
   kParams = 1,     // Params

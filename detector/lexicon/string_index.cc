@@ -28,7 +28,12 @@ inline uint64_t Finalize(uint64_t h) {
   return h;
 }
 
-enum SectionOffset : uint32_t { kBlob = 0, kOffsets = 1, kHashes = 2, kSlots = 3 };
+// Section 2 held each string's full hash before the slots carried its high half (format versions
+// of the files that embed an index say which layout they have).
+enum SectionOffset : uint32_t { kBlob = 0, kOffsets = 1, kSlots = 3 };
+
+// A slot: the high half of the key's hash, and id + 1 in the low half (0: empty).
+constexpr uint64_t kTagMask = 0xFFFFFFFF00000000ULL;
 
 }  // namespace
 
@@ -57,28 +62,25 @@ uint32_t StringIndexBuilder::Find(absl::string_view text) const {
 void StringIndexBuilder::AddTo(uint32_t section_base, DataFileWriter* writer) const {
   std::string blob;
   std::vector<uint32_t> offsets;
-  std::vector<uint64_t> hashes;
   offsets.reserve(strings_.size() + 1);
-  hashes.reserve(strings_.size());
   for (const std::string& s : strings_) {
     offsets.push_back(static_cast<uint32_t>(blob.size()));
     blob += s;
-    hashes.push_back(HashString(s));
   }
   offsets.push_back(static_cast<uint32_t>(blob.size()));
   // Load factor at most 1/2 keeps unsuccessful probes short.
   size_t capacity = 16;
   while (capacity < 2 * strings_.size()) capacity *= 2;
-  std::vector<uint32_t> slots(capacity, 0);
+  std::vector<uint64_t> slots(capacity, 0);
   for (uint32_t id = 0; id < strings_.size(); ++id) {
-    size_t i = hashes[id] & (capacity - 1);
+    const uint64_t hash = HashString(strings_[id]);
+    size_t i = hash & (capacity - 1);
     while (slots[i] != 0) i = (i + 1) & (capacity - 1);
-    slots[i] = id + 1;
+    slots[i] = (hash & kTagMask) | (id + 1);
   }
   writer->AddSection(section_base + kBlob, std::move(blob));
   writer->AddArray<uint32_t>(section_base + kOffsets, offsets);
-  writer->AddArray<uint64_t>(section_base + kHashes, hashes);
-  writer->AddArray<uint32_t>(section_base + kSlots, slots);
+  writer->AddArray<uint64_t>(section_base + kSlots, slots);
 }
 
 absl::StatusOr<StringIndex> StringIndex::Load(const DataFile& file, uint32_t section_base) {
@@ -88,19 +90,16 @@ absl::StatusOr<StringIndex> StringIndex::Load(const DataFile& file, uint32_t sec
   absl::StatusOr<absl::Span<const uint32_t>> offsets =
       file.Array<uint32_t>(section_base + kOffsets);
   if (!offsets.ok()) return offsets.status();
-  absl::StatusOr<absl::Span<const uint64_t>> hashes = file.Array<uint64_t>(section_base + kHashes);
-  if (!hashes.ok()) return hashes.status();
-  absl::StatusOr<absl::Span<const uint32_t>> slots = file.Array<uint32_t>(section_base + kSlots);
+  absl::StatusOr<absl::Span<const uint64_t>> slots = file.Array<uint64_t>(section_base + kSlots);
   if (!slots.ok()) return slots.status();
   const size_t capacity = slots->size();
-  if (offsets->size() != hashes->size() + 1 || capacity < hashes->size() || capacity == 0 ||
+  if (offsets->empty() || capacity < offsets->size() - 1 || capacity == 0 ||
       (capacity & (capacity - 1)) != 0 || offsets->back() != blob->size()) {
     return absl::DataLossError(
         absl::StrCat(file.name(), ": corrupt string index at section ", section_base));
   }
   index.blob_ = *blob;
   index.offsets_ = *offsets;
-  index.hashes_ = *hashes;
   index.slots_ = *slots;
   return index;
 }
@@ -119,11 +118,15 @@ uint32_t StringIndex::Probe(uint64_t hash, const Equal& equal) const {
   const size_t mask = slots_.size() - 1;
   size_t i = hash & mask;
   // Bounded so that a corrupt table (no empty slot) cannot loop forever.
+  const uint64_t tag = hash & kTagMask;
   for (size_t probes = 0; probes <= mask; ++probes, i = (i + 1) & mask) {
-    const uint32_t slot = slots_[i];
+    const uint64_t slot = slots_[i];
     if (slot == 0) return kNotFound;
-    const uint32_t id = slot - 1;
-    if (id < hashes_.size() && hashes_[id] == hash && equal(Get(id))) return id;
+    // Other keys' slots are told apart by their hash's high half, without reading their strings:
+    // a lookup that misses (most do) touches nothing but the slots.
+    if ((slot & kTagMask) != tag) continue;
+    const uint32_t id = static_cast<uint32_t>(slot) - 1;
+    if (id < size() && equal(Get(id))) return id;
   }
   return kNotFound;
 }

@@ -1,7 +1,8 @@
 // A compiled string -> id map stored in a DataFile: the vocabulary of the language model, the
-// phrases of the thesaurus and of the phrase lexicon. Lookups hash the key once (64-bit hash),
-// probe an open-addressing table and compare bytes; no allocation, also for a multiword key given
-// as separate words ("imaginative", "and", "prescient").
+// phrases of the thesaurus and of the phrase lexicon. Lookups hash the key once (64-bit hash)
+// and probe an open-addressing table whose slots carry the high half of their key's hash, so
+// bytes are compared only for a key that almost surely matches; no allocation, also for a
+// multiword key given as separate words ("imaginative", "and", "prescient").
 //
 //   StringIndexBuilder builder;
 //   uint32_t id = builder.Add("vision");        // ids are dense, in insertion order
@@ -68,16 +69,17 @@ class StringIndex {
   uint32_t FindWords(absl::Span<const absl::string_view> words, uint64_t hash) const;
   // The string with id `id` (empty for ids out of range).
   absl::string_view Get(uint32_t id) const;
-  uint32_t size() const { return static_cast<uint32_t>(hashes_.size()); }
+  uint32_t size() const { return static_cast<uint32_t>(offsets_.size()) - 1; }
 
  private:
   template <typename Equal>
   uint32_t Probe(uint64_t hash, const Equal& equal) const;
 
   absl::string_view blob_;
-  absl::Span<const uint32_t> offsets_;  // size()+1 entries into blob_
-  absl::Span<const uint64_t> hashes_;   // HashString of each string
-  absl::Span<const uint32_t> slots_;    // power-of-two table of id+1, 0 = empty
+  absl::Span<const uint32_t> offsets_ = absl::Span<const uint32_t>(kNoOffsets);  // size()+1
+  // Power-of-two table: the high 32 bits of the key's hash | (id + 1); 0 = empty.
+  absl::Span<const uint64_t> slots_;
+  static constexpr uint32_t kNoOffsets[1] = {0};
 };
 
 }  // namespace unspin

@@ -13,7 +13,7 @@
 namespace unspin {
 namespace {
 
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;  // 2: string index slots carry hash tags
 enum Section : uint32_t {
   kParams = 1,           // uint64_t: spun forms, longest form in words
   kFirstTarget = 2,      // uint32_t per key, plus one

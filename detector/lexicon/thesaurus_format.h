@@ -9,7 +9,7 @@
 namespace unspin {
 namespace thesaurus_format {
 
-inline constexpr uint32_t kVersion = 1;
+inline constexpr uint32_t kVersion = 2;  // 2: string index slots carry hash tags
 
 enum Section : uint32_t {
   kParams = 1,

@@ -8,6 +8,7 @@
 #include "absl/strings/str_split.h"
 #include "detector/lexicon/data_paths.h"
 #include "detector/lexicon/thesaurus_builder.h"
+#include "detector/lexicon/thesaurus_format.h"
 #include "gtest/gtest.h"
 
 namespace unspin {
@@ -125,7 +126,8 @@ TEST(ThesaurusTest, ForeignImagesAreRejected) {
   absl::StatusOr<Thesaurus> th = Thesaurus::FromImage(*lm.Serialize());
   ASSERT_FALSE(th.ok());
   EXPECT_NE(th.status().message().find("expected a thesaurus"), std::string::npos);
-  DataFileWriter empty(kThesaurusKind, 1);
+  // The right kind and version, but none of the sections.
+  DataFileWriter empty(kThesaurusKind, thesaurus_format::kVersion);
   EXPECT_EQ(Thesaurus::FromImage(*empty.Serialize()).status().code(), absl::StatusCode::kDataLoss);
 }
 
