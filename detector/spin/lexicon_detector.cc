@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/container/node_hash_map.h"
 #include "absl/hash/hash.h"
 #include "absl/strings/match.h"
@@ -411,7 +412,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
   ThreadCaches& caches = Caches();
   LogProbCache& lp = caches.log_prob;
   std::vector<LmWord> words;
-  std::vector<absl::string_view> window;
+  absl::InlinedVector<absl::string_view, 8> window;  // the current window's words (hyphens too)
   std::vector<Alternative> alternatives;
   std::vector<std::vector<int32_t>> alternatives_at;  // word position -> alternatives starting
   std::vector<std::vector<State>> layers;
