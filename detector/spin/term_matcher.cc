@@ -4,7 +4,6 @@
 #include <memory>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/node_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
@@ -106,7 +105,7 @@ constexpr uint32_t kMaxSpunWords = 3;
 }  // namespace
 
 struct TermMatcher::ThreadCaches {
-  absl::node_hash_map<std::string, TermMatcher::WordInfo> words;
+  absl::flat_hash_map<std::string, const TermMatcher::WordInfo*> words;  // into shared_words_
   // The first step of the search by the window's first two words (their WordInfos, which stay
   // in place): nearly all of the search's work is merging the second word's options with the
   // trie children of the first's, and a text repeats its word pairs. Each pair's steps are a
@@ -215,8 +214,22 @@ TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const
 const TermMatcher::WordInfo& TermMatcher::Lookup(absl::string_view word) const {
   ThreadCaches& caches = caches_.Get([] { return std::make_unique<ThreadCaches>(); });
   auto it = caches.words.find(word);
-  if (it != caches.words.end()) return it->second;
-  return caches.words.emplace(std::string(word), ComputeWordInfo(word)).first->second;
+  if (it != caches.words.end()) return *it->second;
+  const WordInfo* shared = nullptr;
+  {
+    absl::ReaderMutexLock lock(&shared_words_mu_);
+    auto found = shared_words_.find(word);
+    if (found != shared_words_.end()) shared = &found->second;
+  }
+  if (shared == nullptr) {
+    // Computed outside the lock so that workers do not queue; if two compute the same word, the
+    // first to insert wins and both use its entry.
+    WordInfo info = ComputeWordInfo(word);
+    absl::MutexLock lock(&shared_words_mu_);
+    shared = &shared_words_.emplace(std::string(word), std::move(info)).first->second;
+  }
+  caches.words.emplace(std::string(word), shared);
+  return *shared;
 }
 
 namespace {

@@ -24,7 +24,9 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/node_hash_map.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/types/span.h"
 #include "detector/lexicon/language_model.h"
 #include "detector/lexicon/phrase_lexicon.h"
@@ -114,7 +116,14 @@ class TermMatcher {
   std::vector<const PhraseLexicon*> known_phrases_;
   TermMatcherOptions options_;
 
-  // Per thread: word infos by word type and the search's scratch vectors (term_matcher.cc).
+  // Word infos by word type for all threads: computing one is the expensive part of a word's
+  // first sight (thesaurus lists, term index lookups), so each type is computed once however
+  // many batch workers meet it; the per-thread caches point into it.
+  mutable absl::Mutex shared_words_mu_;
+  mutable absl::node_hash_map<std::string, WordInfo> shared_words_
+      ABSL_GUARDED_BY(shared_words_mu_);
+  // Per thread: pointers to word infos by word type (no lock on the hot path) and the search's
+  // scratch vectors (term_matcher.cc).
   struct ThreadCaches;
   PerThread<ThreadCaches> caches_;
 };
