@@ -39,10 +39,12 @@ class JsonlReporter : public Reporter {
 
   void AddDocument(const Document& document, const DocumentReport& report,
                    std::string* out) override {
+    // Every line names the document: its path is escaped once.
+    std::string path_json;
+    AppendJsonString(document.path(), &path_json);
     for (const Finding& f : report.findings) {
       const report_internal::FindingPosition p = report_internal::PositionOf(document, f);
-      out->append("{\"path\": ");
-      AppendJsonString(document.path(), out);
+      absl::StrAppend(out, "{\"path\": ", path_json);
       absl::StrAppend(out, ", \"line\": ", p.start.line, ", \"column\": ", p.start.column,
                       ", \"start\": ", p.start_byte, ", \"end\": ", p.end_byte, ", \"text\": ");
       AppendJsonString(report_internal::SourceTextOf(document, f), out);
@@ -50,8 +52,7 @@ class JsonlReporter : public Reporter {
       out->append("}\n");
     }
     if (options_.jsonl_summary) {
-      out->append("{\"path\": ");
-      AppendJsonString(document.path(), out);
+      absl::StrAppend(out, "{\"path\": ", path_json);
       absl::StrAppend(out, ", \"summary\": {\"findings\": ", report.findings.size(),
                       ", \"words\": ", report.word_count, ", \"spin_score\": ");
       AppendJsonNumber(report.spin_score, 3, out);

@@ -119,6 +119,67 @@ TEST(JsonTest, EscapesOnlyWhatJsonRequires) {
   }
 }
 
+// Byte by byte, as JSON defines it: the reference for the writer's eight-bytes-at-a-time scan.
+std::string ReferenceJsonString(absl::string_view text) {
+  std::string out = "\"";
+  for (const char ch : text) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      default:
+        if (c < 0x20) {
+          static constexpr char kHex[] = "0123456789abcdef";
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 15];
+        } else {
+          out += ch;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+TEST(JsonTest, EscapesAnyByteAtAnyPosition) {
+  const char bytes[] = {'\0',   '\x01', '\x1f', ' ',    '!',    '"',    '#', '\\', ']',
+                        '\x7f', '\x80', '\x9f', '\xa0', '\xc3', '\xff', 'a', '\n', '\t'};
+  for (size_t length : {1, 7, 8, 9, 15, 16, 17, 24, 31}) {
+    for (size_t position = 0; position < length; ++position) {
+      for (const char b : bytes) {
+        std::string text(length, 'x');
+        text[position] = b;
+        // A second special byte later on, so runs are cut more than once.
+        if (position + 9 < length) text[position + 9] = '"';
+        std::string out;
+        AppendJsonString(text, &out);
+        EXPECT_EQ(out, ReferenceJsonString(text))
+            << "length " << length << ", byte " << int(static_cast<unsigned char>(b)) << " at "
+            << position;
+      }
+    }
+  }
+}
+
 TEST(JsonTest, NumbersTrimTrailingZeros) {
   struct Case {
     double value;
