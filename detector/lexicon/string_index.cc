@@ -117,8 +117,8 @@ template <typename Equal>
 uint32_t StringIndex::Probe(uint64_t hash, const Equal& equal) const {
   const size_t mask = slots_.size() - 1;
   size_t i = hash & mask;
-  // Bounded so that a corrupt table (no empty slot) cannot loop forever.
   const uint64_t tag = hash & kTagMask;
+  // Bounded so that a corrupt table (no empty slot) cannot loop forever.
   for (size_t probes = 0; probes <= mask; ++probes, i = (i + 1) & mask) {
     const uint64_t slot = slots_[i];
     if (slot == 0) return kNotFound;

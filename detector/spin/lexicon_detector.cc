@@ -483,11 +483,6 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
       return h1 == prev1_at(k) && h2 == prev2_at(k) ? original_logprob[k]
                                                     : lp.LogProb(word_at(k), h1, h2);
     };
-    // Whether the alternative loses to the original by more than local_prune_margin with
-    // everything else left as written, over the swapped words and the two after them. A swap the
-    // decoder would choose almost never loses by much here, and most candidates lose by a lot,
-    // so this keeps the decoder's work small. Every log probability is at most 0, so the sum can
-    // stop as soon as it is below the bar.
     // Calls visit(word, prev1, prev2) for each word the local test scores, until it returns true.
     auto for_each_local_word = [&](const Alternative& alt, uint32_t context_end, auto&& visit) {
       uint32_t h1 = prev1_at(alt.begin);
@@ -506,6 +501,11 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
       }
       return false;
     };
+    // Whether the alternative loses to the original by more than local_prune_margin with
+    // everything else left as written, over the swapped words and the two after them. A swap the
+    // decoder would choose almost never loses by much here, and most candidates lose by a lot,
+    // so this keeps the decoder's work small. Every log probability is at most 0, so the sum can
+    // stop as soon as it is below the bar.
     auto loses_locally = [&](const Alternative& alt) {
       const uint32_t context_end = std::min(alt.end + 2, n + 1);
       double bar = -options_.local_prune_margin - alt.bonus;
