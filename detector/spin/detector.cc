@@ -33,7 +33,10 @@ Detector::Detector(const RuleSet* rules, const LexiconDetector* lexicon, const T
     : rules_(rules), lexicon_(lexicon), terms_(terms), options_(options) {}
 
 DocumentReport Detector::Check(const Document& document) const {
-  return Check(document, Tokenize(document.text()));
+  TokenizedText tokens = Tokenize(document.text());
+  // Numbered once here, so that each detector finds a word's facts by index, not by hashing it.
+  AssignWordTypes(&tokens);
+  return Check(document, tokens);
 }
 
 double SpinScore(double confidence_sum, size_t word_count) {

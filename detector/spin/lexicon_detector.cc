@@ -156,6 +156,8 @@ struct LexiconDetector::ThreadCaches {
   // where a map of every context would not.
   std::vector<PhraseMemoEntry> phrase_memo = std::vector<PhraseMemoEntry>(kPhraseMemoEntries);
   std::vector<PairMemoEntry> pair_memo = std::vector<PairMemoEntry>(kPairMemoEntries);
+  // `words` entries by this thread's word types (TokenizedText::word_types); null until met.
+  std::vector<WordFacts*> facts_by_type;
 
   // The memo entry of the two-word window (first second), emptied if it held another.
   PairMemoEntry& PairEntry(const WordFacts* first, const WordFacts* second) {
@@ -411,6 +413,16 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
   if (max_window == 0) return;
   ThreadCaches& caches = Caches();
   LogProbCache& lp = caches.log_prob;
+  const uint64_t type_space = CurrentWordTypeSpace();
+  // The facts of token t (a word), by its word type when it has one.
+  auto facts_of = [&](uint32_t t) -> WordFacts& {
+    const uint32_t type = tokens.WordTypeFor(t, type_space);
+    if (type == TokenizedText::kNoWordType) return Facts(tokens.Norm(t), caches);
+    if (type >= caches.facts_by_type.size()) caches.facts_by_type.resize(type + 1, nullptr);
+    WordFacts*& facts = caches.facts_by_type[type];
+    if (facts == nullptr) facts = &Facts(tokens.Norm(t), caches);
+    return *facts;
+  };
   std::vector<LmWord> words;
   absl::InlinedVector<absl::string_view, 8> window;  // the current window's words (hyphens too)
   std::vector<Alternative> alternatives;
@@ -456,7 +468,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
       if (tok.kind == TokenKind::kNumber) {
         words.push_back(LmWord{kUnknownWord, t, nullptr});
       } else {
-        WordFacts& facts = Facts(tokens.Norm(tok), caches);
+        WordFacts& facts = facts_of(t);
         words.push_back(LmWord{facts.lm_id, t, &facts});
       }
     }

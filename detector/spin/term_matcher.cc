@@ -117,7 +117,9 @@ struct TermMatcher::ThreadCaches {
       second_steps;
   std::vector<SecondStep> step_pool;
   std::vector<uint16_t> start_pool;
-  std::vector<uint16_t> starts;                         // scratch for a first word with no second
+  std::vector<uint16_t> starts;  // scratch for a first word with no second
+  // `words` entries by this thread's word types (TokenizedText::word_types); null until met.
+  std::vector<const TermMatcher::WordInfo*> info_by_type;
   std::vector<Partial> stack;                           // reused by every Match call of this thread
   std::vector<std::pair<uint32_t, int32_t>> completed;  // (window end, term), likewise
   // The spun forms starting at each token of the current text (a range of spun_pool), looked up
@@ -277,9 +279,19 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
   std::vector<Partial>& stack = caches.stack;
   std::vector<std::pair<uint32_t, int32_t>>& completed = caches.completed;
   caches.token_info.assign(token_count, nullptr);
+  const uint64_t type_space = CurrentWordTypeSpace();
   auto info_of = [&](uint32_t i) -> const WordInfo& {
     const WordInfo*& info = caches.token_info[i];
-    if (info == nullptr) info = &Lookup(tokens.Norm(i));
+    if (info != nullptr) return *info;
+    const uint32_t type = tokens.WordTypeFor(i, type_space);
+    if (type == TokenizedText::kNoWordType) {
+      info = &Lookup(tokens.Norm(i));
+      return *info;
+    }
+    if (type >= caches.info_by_type.size()) caches.info_by_type.resize(type + 1, nullptr);
+    const WordInfo*& by_type = caches.info_by_type[type];
+    if (by_type == nullptr) by_type = &Lookup(tokens.Norm(i));
+    info = by_type;
     return *info;
   };
   // A token that may continue a window begun at `start`.

@@ -1,7 +1,10 @@
 #include "detector/text/tokenizer.h"
 
 #include <array>
+#include <atomic>
+#include <string>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "detector/text/utf8.h"
 
@@ -283,6 +286,43 @@ class Tokenizer {
 }  // namespace
 
 TokenizedText Tokenize(absl::string_view text) { return Tokenizer(text).Run(); }
+
+namespace {
+
+// A thread's word types: its forms in order of first sight.
+struct WordTypeTable {
+  uint64_t space = NextSpace();
+  absl::flat_hash_map<std::string, uint32_t> ids;
+
+  static uint64_t NextSpace() {
+    static std::atomic<uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+  }
+};
+
+WordTypeTable& ThisThreadsWordTypes() {
+  thread_local WordTypeTable table;
+  return table;
+}
+
+}  // namespace
+
+void AssignWordTypes(TokenizedText* tokens) {
+  WordTypeTable& table = ThisThreadsWordTypes();
+  tokens->word_types.assign(tokens->tokens.size(), TokenizedText::kNoWordType);
+  for (size_t i = 0; i < tokens->tokens.size(); ++i) {
+    if (tokens->tokens[i].kind == TokenKind::kPunct) continue;
+    const absl::string_view form = tokens->Norm(i);
+    auto it = table.ids.find(form);
+    if (it == table.ids.end()) {
+      it = table.ids.emplace(std::string(form), static_cast<uint32_t>(table.ids.size())).first;
+    }
+    tokens->word_types[i] = it->second;
+  }
+  tokens->word_type_space = table.space;
+}
+
+uint64_t CurrentWordTypeSpace() { return ThisThreadsWordTypes().space; }
 
 void NormalizeInto(absl::string_view word, std::string* out) {
   size_t pos = 0;

@@ -62,11 +62,35 @@ struct TokenizedText {
   // folded to ASCII. Tokens point into it, so tokenizing allocates per text, not per token.
   std::string norm;
 
+  // Word types (AssignWordTypes; empty until then): an id per word and number token for its
+  // normalized form, kNoWordType for punctuation. The same form has the same id in every text
+  // numbered on the same thread, so a detector's per-thread caches can index by it instead of
+  // hashing the form once per detector.
+  std::vector<uint32_t> word_types;
+  // The numbering word_types uses: CurrentWordTypeSpace() of the thread that assigned them (0:
+  // none). A detector on another thread must not use them.
+  uint64_t word_type_space = 0;
+
   absl::string_view Norm(const Token& t) const {
     return absl::string_view(norm).substr(t.norm_begin, t.norm_length);
   }
   absl::string_view Norm(size_t i) const { return Norm(tokens[i]); }
+  // The word type of token i for a caller on this thread, or kNoWordType (punctuation, or
+  // types numbered elsewhere).
+  uint32_t WordTypeFor(size_t i, uint64_t space) const {
+    return space == word_type_space && i < word_types.size() ? word_types[i] : kNoWordType;
+  }
+
+  static constexpr uint32_t kNoWordType = ~uint32_t{0};
 };
+
+// Numbers the word and number tokens of `tokens` by their normalized form (see
+// TokenizedText::word_types), in this thread's numbering. Types are dense from 0 per thread, and
+// the thread keeps its forms until it exits.
+void AssignWordTypes(TokenizedText* tokens);
+
+// This thread's numbering of word types (never 0).
+uint64_t CurrentWordTypeSpace();
 
 // Tokenizes valid UTF-8 `text`. Malformed bytes, if any, become punctuation tokens.
 TokenizedText Tokenize(absl::string_view text);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace unspin {
@@ -113,6 +114,39 @@ TEST(NormalizeIntoTest, MatchesTokenizerFolding) {
   std::string out;
   NormalizeInto("Each\u2019s", &out);
   EXPECT_EQ(out, "each's");
+}
+
+TEST(WordTypesTest, SameFormSameTypeAcrossTextsOfAThread) {
+  TokenizedText first = Tokenize("The cat, the CAT and 42 cats.");
+  TokenizedText second = Tokenize("A cat saw 42.");
+  AssignWordTypes(&first);
+  AssignWordTypes(&second);
+  ASSERT_EQ(first.word_types.size(), first.tokens.size());
+  const uint64_t space = CurrentWordTypeSpace();
+  EXPECT_NE(space, 0u);
+  EXPECT_EQ(first.word_type_space, space);
+  // The, cat, ",", the, CAT, and, 42, cats, "."
+  auto type = [&](const TokenizedText& t, size_t i) { return t.WordTypeFor(i, space); };
+  EXPECT_EQ(type(first, 0), type(first, 3));              // "The", "the"
+  EXPECT_EQ(type(first, 1), type(first, 4));              // "cat", "CAT"
+  EXPECT_NE(type(first, 1), type(first, 7));              // "cat", "cats"
+  EXPECT_EQ(type(first, 2), TokenizedText::kNoWordType);  // punctuation
+  EXPECT_NE(type(first, 6), TokenizedText::kNoWordType);  // a number has a type
+  EXPECT_EQ(type(second, 1), type(first, 1));             // "cat" in another text
+  EXPECT_EQ(type(second, 3), type(first, 6));             // "42"
+}
+
+TEST(WordTypesTest, AnotherThreadsTypesAreNotUsed) {
+  TokenizedText tokens = Tokenize("spun words");
+  EXPECT_EQ(tokens.WordTypeFor(0, CurrentWordTypeSpace()), TokenizedText::kNoWordType);
+  uint64_t other_space = 0;
+  std::thread([&] {
+    AssignWordTypes(&tokens);
+    other_space = CurrentWordTypeSpace();
+  }).join();
+  EXPECT_NE(other_space, CurrentWordTypeSpace());
+  EXPECT_EQ(tokens.WordTypeFor(0, CurrentWordTypeSpace()), TokenizedText::kNoWordType);
+  EXPECT_NE(tokens.WordTypeFor(0, other_space), TokenizedText::kNoWordType);
 }
 
 }  // namespace
