@@ -223,9 +223,22 @@ void RuleSet::Match(const TokenizedText& tokens, absl::string_view text,
                     std::vector<RuleMatch>* out) const {
   const uint32_t n = static_cast<uint32_t>(tokens.tokens.size());
   std::vector<uint32_t> ids(n, kNoWord);
-  for (uint32_t i = 0; i < n; ++i) {
+  std::vector<uint32_t>& by_type =
+      caches_.Get([] { return std::make_unique<ThreadCaches>(); }).vocabulary_by_type;
+  const uint64_t type_space = CurrentWordTypeSpace();
+  auto lookup = [&](uint32_t i) {
     auto it = vocabulary_.find(tokens.Norm(i));
-    if (it != vocabulary_.end()) ids[i] = it->second;
+    return it != vocabulary_.end() ? it->second : kNoWord;
+  };
+  for (uint32_t i = 0; i < n; ++i) {
+    const uint32_t type = tokens.WordTypeFor(i, type_space);
+    if (type == TokenizedText::kNoWordType) {
+      ids[i] = lookup(i);
+      continue;
+    }
+    if (type >= by_type.size()) by_type.resize(type + 1, kNotLookedUp);
+    if (by_type[type] == kNotLookedUp) by_type[type] = lookup(i);
+    ids[i] = by_type[type];
   }
   for (uint32_t i = 0; i < n; ++i) {
     uint32_t node = 0;

@@ -21,6 +21,7 @@
 #include "detector/lexicon/morphology.h"
 #include "detector/rules/rule.h"
 #include "detector/text/tokenizer.h"
+#include "detector/util/per_thread.h"
 
 namespace unspin {
 
@@ -60,6 +61,12 @@ class RuleSet {
     std::string replacement;
   };
   static constexpr uint32_t kNoWord = UINT32_MAX;
+  static constexpr uint32_t kNotLookedUp = UINT32_MAX - 1;
+  // Per thread: vocabulary ids (or kNoWord) by word type (TokenizedText::word_types), so a
+  // token's id is an index, not a hash of its form; kNotLookedUp until the type is met.
+  struct ThreadCaches {
+    std::vector<uint32_t> vocabulary_by_type;
+  };
 
   RuleSet() = default;
   void AddVariant(const Rule* rule, const std::vector<std::string>& phrase,
@@ -76,6 +83,7 @@ class RuleSet {
   std::vector<std::vector<uint32_t>> terminals_;
   // Phrases already in the trie, so inflection never adds a duplicate of another variant.
   absl::flat_hash_map<std::string, uint32_t> phrase_index_;
+  PerThread<ThreadCaches> caches_;
 };
 
 }  // namespace unspin
