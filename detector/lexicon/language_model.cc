@@ -118,31 +118,36 @@ uint32_t LanguageModel::Find(absl::string_view lowercase_word) const {
 
 absl::string_view LanguageModel::Word(uint32_t word) const { return vocab_.Get(word); }
 
+inline uint64_t LanguageModel::BigramKey(uint32_t history, uint32_t word) const {
+  return (uint64_t{history} << vocab_bits_) | word;
+}
+
+inline uint64_t LanguageModel::TrigramKey(uint64_t bigram_slot, uint32_t history2) const {
+  return (bigram_slot << vocab_bits_) | history2;
+}
+
+inline const uint64_t* LanguageModel::FilterBlockOf(uint64_t hash) const {
+  const uint64_t blocks = trigram_filter_.size() / lm_format::kFilterBlockWords;
+  return &trigram_filter_[lm_format::FilterBlock(hash, blocks) * lm_format::kFilterBlockWords];
+}
+
 int64_t LanguageModel::FindBigram(uint32_t history, uint32_t word) const {
-  const uint64_t key = (uint64_t{history} << vocab_bits_) | word;
-  return FindKey(bigram_slots_, bigram_capacity_, 2 * vocab_bits_, key);
+  return FindKey(bigram_slots_, bigram_capacity_, 2 * vocab_bits_, BigramKey(history, word));
 }
 
 void LanguageModel::PrefetchPair(uint32_t prev, uint32_t word) const {
-  const uint64_t key = (uint64_t{prev} << vocab_bits_) | word;
-  __builtin_prefetch(&bigram_slots_[HomeSlot(key, bigram_capacity_)]);
+  __builtin_prefetch(&bigram_slots_[HomeSlot(BigramKey(prev, word), bigram_capacity_)]);
 }
 
 void LanguageModel::PrefetchTrigramFilter(int32_t pair_slot, uint32_t prev2) const {
-  const uint64_t key = (static_cast<uint64_t>(pair_slot) << vocab_bits_) | prev2;
-  __builtin_prefetch(&trigram_filter_[lm_format::FilterBlock(lm_format::FilterHash(key),
-                                                             trigram_filter_.size() /
-                                                                 lm_format::kFilterBlockWords) *
-                                      lm_format::kFilterBlockWords]);
+  __builtin_prefetch(
+      FilterBlockOf(lm_format::FilterHash(TrigramKey(static_cast<uint64_t>(pair_slot), prev2))));
 }
 
 int64_t LanguageModel::FindTrigram(uint64_t bigram_slot, uint32_t history2) const {
-  const uint64_t key = (bigram_slot << vocab_bits_) | history2;
+  const uint64_t key = TrigramKey(bigram_slot, history2);
   const uint64_t hash = lm_format::FilterHash(key);
-  const uint64_t* block =
-      &trigram_filter_[lm_format::FilterBlock(
-                           hash, trigram_filter_.size() / lm_format::kFilterBlockWords) *
-                       lm_format::kFilterBlockWords];
+  const uint64_t* block = FilterBlockOf(hash);
   for (uint32_t probe = 0; probe < lm_format::kFilterProbes; ++probe) {
     const uint32_t bit = lm_format::FilterBit(hash, probe);
     if (!((block[bit / 64] >> (bit % 64)) & 1)) return -1;  // certainly not stored
@@ -170,10 +175,7 @@ double LanguageModel::TrigramLogProb(int64_t trigram) const {
 double LanguageModel::LogProb(uint32_t word, uint32_t prev1, uint32_t prev2) const {
   // The context pair "prev2 prev1" is needed on most paths (its backoff weight); start its
   // cache miss now so that it overlaps the lookup of "prev1 word".
-  if (prev2 < vocab_size_ && prev1 < vocab_size_) {
-    const uint64_t context_key = (uint64_t{prev2} << vocab_bits_) | prev1;
-    __builtin_prefetch(&bigram_slots_[HomeSlot(context_key, bigram_capacity_)]);
-  }
+  if (prev2 < vocab_size_ && prev1 < vocab_size_) PrefetchPair(prev2, prev1);
   return LogProbWith(word, prev1, prev2,
                      [this](uint32_t prev, uint32_t w) { return FindPair(prev, w); });
 }

@@ -110,6 +110,11 @@ class LanguageModel {
   friend absl::StatusOr<LanguageModel> LoadDataFile<LanguageModel>(absl::StatusOr<DataFile>);
   explicit LanguageModel(DataFile file) : file_(std::move(file)) {}
   absl::Status Init();
+  // Table keys (language_model_format.h).
+  uint64_t BigramKey(uint32_t history, uint32_t word) const;
+  uint64_t TrigramKey(uint64_t bigram_slot, uint32_t history2) const;
+  // The trigram filter's block for a key's FilterHash.
+  const uint64_t* FilterBlockOf(uint64_t hash) const;
   // Slot index of the bigram (history word), or -1.
   int64_t FindBigram(uint32_t history, uint32_t word) const;
   int64_t FindTrigram(uint64_t bigram_slot, uint32_t history2) const;

@@ -69,7 +69,7 @@ const PhraseInfo* PhraseLexicon::Lookup(absl::Span<const absl::string_view> word
 }
 
 bool PhraseLexicon::IsCanonicalPhrase(absl::Span<const absl::string_view> words) const {
-  return words.size() >= 2 && Lookup(words) != nullptr;
+  return IsCanonicalPhrase(words, HashWords(words));
 }
 
 bool PhraseLexicon::IsCanonicalPhrase(absl::Span<const absl::string_view> words,
