@@ -21,8 +21,13 @@ namespace {
 // by '\x1f' (a unit separator never found in a word); booleans are "0" or "1".
 constexpr char kSeparator = '\x1f';
 
-std::string InflectKey(absl::string_view word, Inflection inflection) {
-  return absl::StrCat(word, std::string(1, kSeparator), static_cast<int>(inflection));
+// Writes "word\x1fN" (N the inflection's number, one digit) into *key, reusing its buffer: the
+// rule packs ask thousands of these at every start-up.
+void InflectKey(absl::string_view word, Inflection inflection, std::string* key) {
+  static_assert(static_cast<int>(Inflection::kSingular) < 10, "one digit per inflection");
+  key->assign(word.data(), word.size());
+  key->push_back(kSeparator);
+  key->push_back(static_cast<char>('0' + static_cast<int>(inflection)));
 }
 
 std::string JoinList(const std::vector<std::string>& items) {
@@ -43,7 +48,8 @@ class CachedMorphology : public Morphology {
   }
 
   std::vector<std::string> Inflect(absl::string_view word, Inflection inflection) override {
-    const std::string key = InflectKey(word, inflection);
+    thread_local std::string key;
+    InflectKey(word, inflection, &key);
     if (const absl::string_view* a = Find(0, key)) return SplitList(*a);
     return Real()->Inflect(word, inflection);
   }
@@ -126,7 +132,9 @@ std::vector<std::string> RecordingMorphology::Inflect(absl::string_view word,
                                                       Inflection inflection) {
   std::vector<std::string> out = real_->Inflect(word, inflection);
   absl::MutexLock lock(&impl_->mu);
-  impl_->answers[0][InflectKey(word, inflection)] = JoinList(out);
+  std::string key;
+  InflectKey(word, inflection, &key);
+  impl_->answers[0][key] = JoinList(out);
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include "detector/rules/matcher.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -109,6 +110,11 @@ bool AnyMatches(const Guard& guard, const TokenizedText& tokens, uint32_t first,
 }
 
 std::vector<std::string> PhraseTokens(absl::string_view phrase) {
+  // Most phrases are lower-case words and single spaces, which the tokenizer keeps as written.
+  if (std::all_of(phrase.begin(), phrase.end(),
+                  [](char c) { return (c >= 'a' && c <= 'z') || c == ' '; })) {
+    return absl::StrSplit(phrase, ' ', absl::SkipEmpty());
+  }
   const TokenizedText t = Tokenize(phrase);
   std::vector<std::string> out;
   for (const Token& tok : t.tokens) out.emplace_back(t.Norm(tok));
@@ -127,7 +133,6 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Build(std::vector<RulePack> pa
   // Sized once: growing these tables rehashes them again and again at every start-up (a rule
   // has about two variants with the built-in packs).
   set->variants_.reserve(2 * rule_count);
-  set->phrase_index_.reserve(2 * rule_count);
   set->edges_.reserve(3 * rule_count);
   set->terminals_.reserve(3 * rule_count);
   set->vocabulary_.reserve(2 * rule_count);
@@ -165,8 +170,6 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Build(std::vector<RulePack> pa
 
 void RuleSet::AddVariant(const Rule* rule, const std::vector<std::string>& phrase,
                          std::string replacement) {
-  const std::string key = absl::StrCat(rule->id, "\t", absl::StrJoin(phrase, " "));
-  if (phrase_index_.contains(key)) return;
   uint32_t node = 0;
   for (const std::string& word : phrase) {
     auto [vocab_it, _] = vocabulary_.emplace(word, static_cast<uint32_t>(vocabulary_.size()));
@@ -179,16 +182,32 @@ void RuleSet::AddVariant(const Rule* rule, const std::vector<std::string>& phras
     }
     node = edge_it->second;
   }
-  const uint32_t id = static_cast<uint32_t>(variants_.size());
+  // An inflection can repeat a form the rule already has (the past of "cut"): one variant per
+  // rule and phrase.
+  for (uint32_t v : terminals_[node]) {
+    if (variants_[v].rule == rule) return;
+  }
   variants_.push_back(Variant{rule, std::move(replacement)});
-  terminals_[node].push_back(id);
-  phrase_index_.emplace(key, id);
+  terminals_[node].push_back(static_cast<uint32_t>(variants_.size() - 1));
 }
 
 std::vector<std::string> RuleSet::VariantPhrases() const {
+  std::vector<absl::string_view> words(vocabulary_.size());
+  for (const auto& [word, id] : vocabulary_) words[id] = word;
+  // Each node's phrase is its parent's plus the edge's word; a child is numbered after its
+  // parent, so one pass in node order completes every phrase.
+  std::vector<std::pair<uint32_t, uint32_t>> parent_and_word(terminals_.size());
+  for (const auto& [edge, child] : edges_) {
+    parent_and_word[child] = {static_cast<uint32_t>(edge >> 32), static_cast<uint32_t>(edge)};
+  }
+  std::vector<std::string> node_phrases(terminals_.size());
   std::vector<std::string> out;
-  out.reserve(phrase_index_.size());
-  for (const auto& [key, unused] : phrase_index_) out.push_back(key.substr(key.find('\t') + 1));
+  for (uint32_t node = 1; node < terminals_.size(); ++node) {
+    const auto [parent, word] = parent_and_word[node];
+    node_phrases[node] = parent == 0 ? std::string(words[word])
+                                     : absl::StrCat(node_phrases[parent], " ", words[word]);
+    out.insert(out.end(), terminals_[node].size(), node_phrases[node]);
+  }
   return out;
 }
 

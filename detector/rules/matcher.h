@@ -81,8 +81,6 @@ class RuleSet {
   absl::flat_hash_map<uint64_t, uint32_t> edges_;
   // Variants ending at each node.
   std::vector<std::vector<uint32_t>> terminals_;
-  // Phrases already in the trie, so inflection never adds a duplicate of another variant.
-  absl::flat_hash_map<std::string, uint32_t> phrase_index_;
   PerThread<ThreadCaches> caches_;
 };
 

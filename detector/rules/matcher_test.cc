@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -138,6 +139,35 @@ TEST(RuleSetBuildTest, DuplicateIdsAcrossPacksAreAnError) {
   auto rules = RuleSet::Build(std::move(packs), nullptr);
   ASSERT_FALSE(rules.ok());
   EXPECT_EQ(rules.status().message(), "b.rules:2: duplicate rule id 't.x' (also at a.rules:2)");
+}
+
+TEST(RuleSetBuildTest, EachRuleHasEachPhraseOnce) {
+  // The past of "cut" is "cut": that variant would repeat the rule's own phrase. Another rule
+  // with the same phrase keeps its own variants.
+  auto morphology = Morphology::Create({});
+  ASSERT_TRUE(morphology.ok());
+  auto pack = ParseRulePack(
+      "pack t\n"
+      "rule t.trim: cut back => trim\n  inflect: verb\n  example: a => b\n"
+      "rule t.reduce: cut back => reduce\n  inflect: verb\n  example: a => b\n",
+      "t.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  std::vector<RulePack> packs;
+  packs.push_back(std::move(*pack));
+  auto rules = RuleSet::Build(std::move(packs), morphology->get());
+  ASSERT_TRUE(rules.ok()) << rules.status();
+  std::vector<std::string> phrases = (*rules)->VariantPhrases();
+  std::sort(phrases.begin(), phrases.end());
+  EXPECT_EQ(phrases, (std::vector<std::string>{"cut back", "cut back", "cuts back", "cuts back",
+                                                "cutting back", "cutting back"}));
+  EXPECT_EQ((*rules)->variant_count(), 6u);
+  // The phrase as written keeps the restoration as written, not the past tense's.
+  const std::string text = "they cut back spending";
+  std::vector<RuleMatch> matches;
+  (*rules)->Match(Tokenize(text), text, &matches);
+  ASSERT_EQ(matches.size(), 2u);
+  EXPECT_EQ(*matches[0].replacement, "trim");
+  EXPECT_EQ(*matches[1].replacement, "reduce");
 }
 
 }  // namespace

@@ -51,14 +51,16 @@ absl::StatusOr<TokenTest> ParseWordClass(absl::string_view word) {
       "' (known: @name, @cap, @lower, @word, @number, @det, @pron, @punct, @start, @end)"));
 }
 
+// Whether `word` is one token of its own, normalized as written: most guard words are plain
+// lower-case words, and start-up parses thousands of them.
+bool IsPlainWord(absl::string_view word) {
+  return !word.empty() &&
+         std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 // Normalized tokens of a phrase, as the tokenizer would produce them from running text.
 std::vector<std::string> PhraseTokens(absl::string_view phrase) {
-  // Most guard words are plain lower-case words, one token each as written: start-up parses
-  // thousands of them.
-  if (!phrase.empty() &&
-      std::all_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-    return {std::string(phrase)};
-  }
+  if (IsPlainWord(phrase)) return {std::string(phrase)};
   const TokenizedText t = Tokenize(phrase);
   std::vector<std::string> out;
   out.reserve(t.tokens.size());
@@ -85,10 +87,10 @@ class Parser {
   absl::StatusOr<RulePack> Run() {
     // A rule is a large struct and packs hold thousands: growing the vector would move them
     // all again and again at every start-up.
-    size_t rule_lines = 0;
-    for (size_t at = text_.find("rule"); at != absl::string_view::npos;
-         at = text_.find("rule", at + 4)) {
-      rule_lines += at == 0 || text_[at - 1] == '\n';
+    size_t rule_lines = absl::StartsWith(text_, "rule");
+    for (size_t at = text_.find('\n'); at != absl::string_view::npos;
+         at = text_.find('\n', at + 1)) {
+      rule_lines += text_.compare(at + 1, 4, "rule") == 0;
     }
     pack_.rules.reserve(rule_lines);
     int line_number = 0;
@@ -136,6 +138,8 @@ class Parser {
       if (!pack_.name.empty()) return Error("`pack` given twice");
       if (!ValidId(value)) return Error(absl::StrCat("invalid pack name '", value, "'"));
       pack_.name = std::string(value);
+      id_prefix_ = absl::StrCat(pack_.name, ".");
+      spin_id_prefix_ = absl::StrCat("spin.", pack_.name, ".");
       return absl::OkStatus();
     }
     if (key == "severity") {
@@ -157,12 +161,11 @@ class Parser {
     }
     const absl::string_view id = absl::StripAsciiWhitespace(header.substr(0, colon));
     if (!ValidId(id)) return Error(absl::StrCat("invalid rule id '", id, "'"));
-    if (!absl::StartsWith(id, absl::StrCat(pack_.name, ".")) &&
-        !absl::StartsWith(id, absl::StrCat("spin.", pack_.name, "."))) {
+    if (!absl::StartsWith(id, id_prefix_) && !absl::StartsWith(id, spin_id_prefix_)) {
       return Error(absl::StrCat("rule id '", id, "' must start with 'spin.", pack_.name, ".' or '",
                                 pack_.name, ".'"));
     }
-    if (!ids_.insert(std::string(id)).second) {
+    if (!ids_.insert(id).second) {
       return Error(absl::StrCat("duplicate rule id '", id, "'"));
     }
     rule_ = Rule();
@@ -271,18 +274,25 @@ class Parser {
   Rule rule_;
   Severity default_severity_ = Severity::kWarning;
   double default_confidence_ = 0.9;
-  absl::flat_hash_set<std::string> ids_;
+  std::string id_prefix_;                       // "NAME.", once the pack is named
+  std::string spin_id_prefix_;                  // "spin.NAME."
+  absl::flat_hash_set<absl::string_view> ids_;  // views of text_
 };
 
 }  // namespace
 
 absl::StatusOr<Guard> ParseGuard(absl::string_view value) {
   Guard guard;
+  guard.alternatives.reserve(std::count(value.begin(), value.end(), '|') + 1);
   for (absl::string_view alternative : absl::StrSplit(value, '|')) {
     alternative = absl::StripAsciiWhitespace(alternative);
     if (alternative.empty()) return absl::InvalidArgumentError("empty guard alternative");
     GuardSequence sequence;
     for (absl::string_view word : absl::StrSplit(alternative, ' ', absl::SkipWhitespace())) {
+      if (IsPlainWord(word)) {
+        sequence.emplace_back().literal = std::string(word);
+        continue;
+      }
       if (absl::StartsWith(word, "@")) {
         absl::StatusOr<TokenTest> test = ParseWordClass(word);
         if (!test.ok()) return test.status();
