@@ -23,7 +23,9 @@ uintptr_t ProgramBreak() { return reinterpret_cast<uintptr_t>(sbrk(0)); }
 
 absl::Status BackHeapWithHugePages(size_t step_bytes) {
   step_bytes = (step_bytes + kHugePage - 1) & ~(kHugePage - 1);
-  if (step_bytes == 0) return absl::InvalidArgumentError("step_bytes must be positive");
+  if (step_bytes == 0 || step_bytes > (size_t{32} << 20)) {
+    return absl::InvalidArgumentError("step_bytes must be from 1 byte to 32 MiB");
+  }
   // The mmap threshold goes up with the pad: setting the pad turns off glibc's adaptive
   // threshold, which would otherwise have moved freed large blocks to the heap over time.
   if (mallopt(M_MMAP_THRESHOLD, static_cast<int>(step_bytes)) != 1 ||

@@ -19,7 +19,8 @@
 
 namespace unspin {
 
-// Makes the main heap grow in steps of `step_bytes` (rounded to 2 MiB), grows it once, and
+// Makes the main heap grow in steps of `step_bytes` (rounded up to 2 MiB; at most 32 MiB, glibc's
+// largest mmap threshold), grows it once, and
 // advises the new part for huge pages; allocations below `step_bytes` come from the heap rather
 // than separate mappings. Memory is committed only when touched, so an idle step costs address
 // space, not memory. An error (mallopt refused, or madvise failed: a kernel without transparent

@@ -51,8 +51,9 @@ TEST(HugePageHeapTest, LaterHeapBlocksLieInMemoryAdvisedForHugePages) {
   EXPECT_NE(large_flags.find(" hg"), std::string::npos) << large_flags;
 }
 
-TEST(HugePageHeapTest, RejectsAZeroStep) {
+TEST(HugePageHeapTest, RejectsStepsOutsideGlibcsRange) {
   EXPECT_EQ(BackHeapWithHugePages(0).code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(BackHeapWithHugePages(size_t{64} << 20).code(), absl::StatusCode::kInvalidArgument);
 }
 
 }  // namespace
