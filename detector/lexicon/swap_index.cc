@@ -23,14 +23,6 @@ enum Section : uint32_t {
   kCanonicalBase = 200,  // StringIndex sections 200..203
 };
 
-std::vector<std::string> Words(absl::string_view phrase) {
-  const TokenizedText t = Tokenize(phrase);
-  std::vector<std::string> out;
-  out.reserve(t.tokens.size());
-  for (const Token& tok : t.tokens) out.emplace_back(t.Norm(tok));
-  return out;
-}
-
 }  // namespace
 
 void SwapIndexBuilder::Add(const std::vector<std::string>& spun, const std::string& canonical,
@@ -69,14 +61,14 @@ absl::Status SwapIndexBuilder::AddTable(absl::string_view text, const std::strin
           absl::StrCat(file, ":", line_number, ": expected `CANONICAL: SPUN | SPUN ...`"));
     }
     PhraseVariant pair;
-    pair.restored = Words(line.substr(0, colon));
+    pair.restored = NormalizedTokens(line.substr(0, colon));
     for (absl::string_view spun : absl::StrSplit(line.substr(colon + 1), '|')) {
       spun = absl::StripAsciiWhitespace(spun);
       if (spun.empty()) {
         return absl::InvalidArgumentError(
             absl::StrCat(file, ":", line_number, ": empty alternative"));
       }
-      pair.spun = Words(spun);
+      pair.spun = NormalizedTokens(spun);
       if (pair.spun == pair.restored) continue;
       Add(pair.spun, absl::StrJoin(pair.restored, " "), source);
       if (morphology == nullptr) continue;

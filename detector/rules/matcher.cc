@@ -109,18 +109,6 @@ bool AnyMatches(const Guard& guard, const TokenizedText& tokens, uint32_t first,
   return false;
 }
 
-std::vector<std::string> PhraseTokens(absl::string_view phrase) {
-  // Most phrases are lower-case words and single spaces, which the tokenizer keeps as written.
-  if (std::all_of(phrase.begin(), phrase.end(),
-                  [](char c) { return (c >= 'a' && c <= 'z') || c == ' '; })) {
-    return absl::StrSplit(phrase, ' ', absl::SkipEmpty());
-  }
-  const TokenizedText t = Tokenize(phrase);
-  std::vector<std::string> out;
-  for (const Token& tok : t.tokens) out.emplace_back(t.Norm(tok));
-  return out;
-}
-
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Build(std::vector<RulePack> packs,
@@ -150,7 +138,7 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Build(std::vector<RulePack> pa
   }
   for (const RulePack& pack : set->packs_) {
     for (const Rule& rule : pack.rules) {
-      const std::vector<std::string> phrase = PhraseTokens(rule.spun);
+      const std::vector<std::string> phrase = NormalizedTokens(rule.spun);
       set->AddVariant(&rule, phrase, rule.replacement);
       if (morphology == nullptr || rule.inflect == InflectMode::kNone) continue;
 

@@ -58,16 +58,6 @@ bool IsPlainWord(absl::string_view word) {
          std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-// Normalized tokens of a phrase, as the tokenizer would produce them from running text.
-std::vector<std::string> PhraseTokens(absl::string_view phrase) {
-  if (IsPlainWord(phrase)) return {std::string(phrase)};
-  const TokenizedText t = Tokenize(phrase);
-  std::vector<std::string> out;
-  out.reserve(t.tokens.size());
-  for (const Token& tok : t.tokens) out.emplace_back(t.Norm(tok));
-  return out;
-}
-
 // Splits "LEFT => RIGHT"; both sides trimmed and non-empty.
 bool SplitArrow(absl::string_view value, std::string* left, std::string* right) {
   const size_t arrow = value.find("=>");
@@ -180,7 +170,7 @@ class Parser {
     // A letter or digit always starts a token; only other phrases need the tokenizer's word.
     const bool has_alnum = std::any_of(rule_.spun.begin(), rule_.spun.end(),
                                        [](char c) { return absl::ascii_isalnum(c); });
-    if (!has_alnum && PhraseTokens(rule_.spun).empty()) {
+    if (!has_alnum && NormalizedTokens(rule_.spun).empty()) {
       return Error("the spun phrase has no tokens");
     }
     in_rule_ = true;
@@ -308,7 +298,7 @@ absl::StatusOr<Guard> ParseGuard(absl::string_view value) {
         continue;
       }
       // A literal may hold several tokens ("U.S.", "don't"): split as the tokenizer would.
-      for (std::string& norm : PhraseTokens(word)) {
+      for (std::string& norm : NormalizedTokens(word)) {
         TokenTest test;
         test.literal = std::move(norm);
         sequence.push_back(std::move(test));

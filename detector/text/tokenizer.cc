@@ -1,11 +1,13 @@
 #include "detector/text/tokenizer.h"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_split.h"
 #include "detector/text/utf8.h"
 
 namespace unspin {
@@ -323,6 +325,20 @@ void AssignWordTypes(TokenizedText* tokens) {
 }
 
 uint64_t CurrentWordTypeSpace() { return ThisThreadsWordTypes().space; }
+
+std::vector<std::string> NormalizedTokens(absl::string_view phrase) {
+  // Most phrases are lower-case words and single spaces, which the tokenizer keeps as written:
+  // start-up splits thousands of them.
+  if (std::all_of(phrase.begin(), phrase.end(),
+                  [](char c) { return (c >= 'a' && c <= 'z') || c == ' '; })) {
+    return absl::StrSplit(phrase, ' ', absl::SkipEmpty());
+  }
+  const TokenizedText t = Tokenize(phrase);
+  std::vector<std::string> out;
+  out.reserve(t.tokens.size());
+  for (const Token& tok : t.tokens) out.emplace_back(t.Norm(tok));
+  return out;
+}
 
 void NormalizeInto(absl::string_view word, std::string* out) {
   size_t pos = 0;

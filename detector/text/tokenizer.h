@@ -95,6 +95,11 @@ uint64_t CurrentWordTypeSpace();
 // Tokenizes valid UTF-8 `text`. Malformed bytes, if any, become punctuation tokens.
 TokenizedText Tokenize(absl::string_view text);
 
+// The normalized forms of the tokens of `phrase`, as Tokenize would produce them from running
+// text: "U.S. Army" gives "u", ".", "s", ".", "army". Rule packs and swap tables are written as
+// phrases.
+std::vector<std::string> NormalizedTokens(absl::string_view phrase);
+
 // Appends the normalized form of `word` (as Tokenize would produce) to `out`.
 void NormalizeInto(absl::string_view word, std::string* out);
 

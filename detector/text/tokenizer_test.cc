@@ -44,6 +44,24 @@ TEST(TokenizeTest, SplitsAndNormalizes) {
   }
 }
 
+TEST(NormalizedTokensTest, SameAsTokenizingThePhrase) {
+  const struct {
+    std::string phrase;
+    std::vector<std::string> tokens;
+  } cases[] = {
+      {"imaginative and prescient", {"imaginative", "and", "prescient"}},
+      {"  each  and every ", {"each", "and", "every"}},
+      {"", {}},
+      {"Imaginative", {"imaginative"}},
+      {"U.S. army", {"u", ".", "s", ".", "army"}},
+      {"china’s purpose-constructed", {"china", "'s", "purpose", "-", "constructed"}},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(NormalizedTokens(c.phrase), c.tokens) << c.phrase;
+    EXPECT_EQ(NormalizedTokens(c.phrase), Norms(Tokenize(c.phrase))) << c.phrase;
+  }
+}
+
 TEST(TokenizeTest, OffsetsSliceTheOriginalMultiByteText) {
   const std::string text = "Xi\u2019s caf\u00E9 \u201Cna\u00EFve\u201D \U0001F600 end";
   const TokenizedText t = Tokenize(text);
