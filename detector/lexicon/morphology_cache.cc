@@ -131,9 +131,9 @@ RecordingMorphology::~RecordingMorphology() = default;
 std::vector<std::string> RecordingMorphology::Inflect(absl::string_view word,
                                                       Inflection inflection) {
   std::vector<std::string> out = real_->Inflect(word, inflection);
-  absl::MutexLock lock(&impl_->mu);
   std::string key;
   InflectKey(word, inflection, &key);
+  absl::MutexLock lock(&impl_->mu);
   impl_->answers[0][key] = JoinList(out);
   return out;
 }

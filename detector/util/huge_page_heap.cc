@@ -36,10 +36,11 @@ absl::Status BackHeapWithHugePages(size_t step_bytes) {
   // past the last block allocated here. (The top of the heap holds at most the old pad, 128 KiB
   // by default, so this takes a few blocks.)
   constexpr size_t kBlock = 64 << 10;
+  constexpr size_t kMaxBlocks = 64;
   const uintptr_t old_break = ProgramBreak();
   std::vector<void*> blocks;
-  blocks.reserve(64);
-  while (ProgramBreak() == old_break && blocks.size() < 64) {
+  blocks.reserve(kMaxBlocks);
+  while (ProgramBreak() == old_break && blocks.size() < kMaxBlocks) {
     void* block = std::malloc(kBlock);
     if (block == nullptr) break;
     blocks.push_back(block);
