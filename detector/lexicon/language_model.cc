@@ -144,14 +144,26 @@ void LanguageModel::PrefetchTrigramFilter(int32_t pair_slot, uint32_t prev2) con
       FilterBlockOf(lm_format::FilterHash(TrigramKey(static_cast<uint64_t>(pair_slot), prev2))));
 }
 
-int64_t LanguageModel::FindTrigram(uint64_t bigram_slot, uint32_t history2) const {
-  const uint64_t key = TrigramKey(bigram_slot, history2);
+bool LanguageModel::MayHaveTrigram(uint64_t key) const {
   const uint64_t hash = lm_format::FilterHash(key);
   const uint64_t* block = FilterBlockOf(hash);
   for (uint32_t probe = 0; probe < lm_format::kFilterProbes; ++probe) {
     const uint32_t bit = lm_format::FilterBit(hash, probe);
-    if (!((block[bit / 64] >> (bit % 64)) & 1)) return -1;  // certainly not stored
+    if (!((block[bit / 64] >> (bit % 64)) & 1)) return false;  // certainly not stored
   }
+  return true;
+}
+
+void LanguageModel::PrefetchTrigram(int32_t pair_slot, uint32_t prev2) const {
+  const uint64_t key = TrigramKey(static_cast<uint64_t>(pair_slot), prev2);
+  if (MayHaveTrigram(key)) {
+    __builtin_prefetch(&trigram_slots_[HomeSlot(key, trigram_capacity_)]);
+  }
+}
+
+int64_t LanguageModel::FindTrigram(uint64_t bigram_slot, uint32_t history2) const {
+  const uint64_t key = TrigramKey(bigram_slot, history2);
+  if (!MayHaveTrigram(key)) return -1;
   return FindKey(trigram_slots_, trigram_capacity_, slot_bits_ + vocab_bits_, key);
 }
 

@@ -79,6 +79,9 @@ class LanguageModel {
   // The same for the trigram filter block that LogProb reads for "prev2 prev1 word" once it has
   // the pair "prev1 word" (stored in `pair_slot`).
   void PrefetchTrigramFilter(int32_t pair_slot, uint32_t prev2) const;
+  // After PrefetchTrigramFilter: reads the filter block and, when the trigram may be stored,
+  // starts loading the table slot where FindTrigram would begin its scan.
+  void PrefetchTrigram(int32_t pair_slot, uint32_t prev2) const;
 
   // Whether the model stores the bigram "prev1 word" itself (rather than reaching it by backoff):
   // an attested word pair. Spun text is full of pairs no corpus attests ("gadget studying").
@@ -118,6 +121,8 @@ class LanguageModel {
   // Slot index of the bigram (history word), or -1.
   int64_t FindBigram(uint32_t history, uint32_t word) const;
   int64_t FindTrigram(uint64_t bigram_slot, uint32_t history2) const;
+  // Whether the trigram filter lets the trigram key through (false: certainly not stored).
+  bool MayHaveTrigram(uint64_t key) const;
   // log10 probability of the trigram in slot `trigram` (a FindTrigram result).
   double TrigramLogProb(int64_t trigram) const;
 

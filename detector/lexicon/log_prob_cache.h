@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "absl/types/span.h"
 #include "detector/lexicon/language_model.h"
 
 namespace unspin {
@@ -40,20 +41,17 @@ class LogProbCache {
     return e.log_prob;
   }
 
-  // Starts loading what LogProb(word, prev1, prev2) will read if it misses: the pair "prev1 word"
-  // from the model, or with that pair at hand, the model's trigram filter. A caller with many
-  // independent lookups prefetches them all first, so that their cache misses overlap.
-  void Prefetch(uint32_t word, uint32_t prev1, uint32_t prev2) {
-    if (!packable_ || word >= vocab_size_ || prev1 >= vocab_size_) return;
-    const uint64_t key = Key(word, prev1, prev2);
-    if (EntryFor(key).key == key) return;
-    const PairEntry& pair = PairEntryFor(prev1, word);
-    if (pair.prev != prev1 || pair.word != word) {
-      lm_->PrefetchPair(prev1, word);
-    } else if (pair.pair.slot >= 0 && prev2 < vocab_size_) {
-      lm_->PrefetchTrigramFilter(pair.pair.slot, prev2);
-    }
-  }
+  // A LogProb question.
+  struct Query {
+    uint32_t word;
+    uint32_t prev1;
+    uint32_t prev2;
+  };
+  // out[i] = LogProb(queries[i]...) for every i. Answers that miss the memo are found in stages
+  // over a few dozen queries at a time: each stage starts the cache misses of the next one for
+  // all of them (the memo, the model's word pairs, its trigram filter, its trigram table), so
+  // that the misses overlap instead of following one another; a lone LogProb waits for each.
+  void LogProbs(absl::Span<const Query> queries, double* out);
 
   // Exactly lm.HasBigram(prev1, word), through the memo of word pairs.
   bool HasBigram(uint32_t prev1, uint32_t word) {

@@ -1,7 +1,9 @@
 #include "detector/lexicon/log_prob_cache.h"
 
+#include <algorithm>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "detector/lexicon/tiny_language_model.h"
@@ -41,6 +43,36 @@ TEST(LogProbCacheTest, MatchesTheModelWhateverTheCacheSize) {
       for (const auto& [w, h1, h2] : AllQueries()) {
         EXPECT_EQ(cache.LogProb(w, h1, h2), lm.LogProb(w, h1, h2))
             << "log2_entries " << log2_entries << " query " << w << " " << h1 << " " << h2;
+      }
+    }
+  }
+}
+
+TEST(LogProbCacheTest, LogProbsAnswersEachQueryLikeTheModel) {
+  std::string image;
+  const LanguageModel lm = TinyModel(&image);
+  std::vector<LogProbCache::Query> queries;
+  for (const auto& [w, h1, h2] : AllQueries()) queries.push_back({w, h1, h2});
+  // Out-of-vocabulary ids, and repeats inside one batch and across batches.
+  queries.push_back({7, 2, 1});
+  queries.insert(queries.end(), queries.begin(), queries.begin() + 40);
+  // Batches smaller than, equal to and larger than the stages' chunk; memos that evict most
+  // entries, that grow in the middle of a batch, and that hold everything.
+  for (size_t batch : {size_t{1}, size_t{5}, size_t{32}, size_t{33}, queries.size()}) {
+    for (const auto& [log2_entries, initial] : {std::pair{1, 1}, {16, 1}, {16, 16}}) {
+      LogProbCache cache(&lm, log2_entries, initial);
+      for (int pass = 0; pass < 2; ++pass) {
+        std::vector<double> out(queries.size(), 1.0);
+        for (size_t begin = 0; begin < queries.size(); begin += batch) {
+          const size_t count = std::min(batch, queries.size() - begin);
+          cache.LogProbs(absl::MakeConstSpan(queries).subspan(begin, count), &out[begin]);
+        }
+        for (size_t i = 0; i < queries.size(); ++i) {
+          const auto& q = queries[i];
+          ASSERT_EQ(out[i], lm.LogProb(q.word, q.prev1, q.prev2))
+              << "batch " << batch << " log2_entries " << log2_entries << " initial " << initial
+              << " query " << q.word << " " << q.prev1 << " " << q.prev2;
+        }
       }
     }
   }

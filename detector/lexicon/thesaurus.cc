@@ -32,6 +32,9 @@ absl::Status Thesaurus::Init() {
   absl::StatusOr<StringIndex> phrases = StringIndex::Load(file_, tf::kPhraseBase);
   if (!phrases.ok()) return phrases.status();
   phrases_ = *phrases;
+  absl::StatusOr<StringIndex> prefixes = StringIndex::Load(file_, tf::kPrefixBase);
+  if (!prefixes.ok()) return prefixes.status();
+  prefixes_ = *prefixes;
   absl::StatusOr<absl::Span<const uint8_t>> flags = file_.Array<uint8_t>(tf::kPhraseFlags);
   if (!flags.ok()) return flags.status();
   phrase_flags_ = *flags;

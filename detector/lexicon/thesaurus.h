@@ -119,6 +119,11 @@ class Thesaurus {
   uint32_t size() const { return phrases_.size(); }
   // Most tokens in any key: longer windows cannot match.
   int max_phrase_words() const { return max_phrase_words_; }
+  // Whether a phrase of more tokens than `words` starts with them: a window grown word by word
+  // that starts none can stop.
+  bool StartsLongerPhrase(absl::Span<const absl::string_view> words) const {
+    return prefixes_.FindWords(words) != kNotFound;
+  }
 
   // Forward: phrases that `id` lists (what a spinner may put in its place). Sorted by phrase id.
   absl::Span<const SynonymEntry> Synonyms(uint32_t id) const;
@@ -142,6 +147,7 @@ class Thesaurus {
 
   DataFile file_;
   StringIndex phrases_;
+  StringIndex prefixes_;  // proper prefixes of the multiword phrases
   absl::Span<const uint8_t> phrase_flags_;
   absl::Span<const uint32_t> classes_;
   absl::Span<const uint32_t> forward_offsets_;

@@ -162,6 +162,15 @@ absl::StatusOr<std::string> ThesaurusBuilder::Build(const ThesaurusBuildOptions&
   writer.AddArray<SynonymEntry>(tf::kInvertedEntries, inverted);
   writer.AddSection(tf::kMetadata, options.description);
   keys_.AddTo(tf::kPhraseBase, &writer);
+  StringIndexBuilder prefixes;
+  for (uint32_t id = 0; id < n; ++id) {
+    const absl::string_view key = keys_.Get(id);
+    for (size_t space = key.find(' '); space != absl::string_view::npos;
+         space = key.find(' ', space + 1)) {
+      prefixes.Add(key.substr(0, space));
+    }
+  }
+  prefixes.AddTo(tf::kPrefixBase, &writer);
   return writer.Serialize();
 }
 

@@ -9,7 +9,8 @@
 namespace unspin {
 namespace thesaurus_format {
 
-inline constexpr uint32_t kVersion = 2;  // 2: string index slots carry hash tags
+// 2: string index slots carry hash tags; 3: the index of phrase prefixes.
+inline constexpr uint32_t kVersion = 3;
 
 enum Section : uint32_t {
   kParams = 1,
@@ -21,6 +22,9 @@ enum Section : uint32_t {
   kInvertedEntries = 7,  // SynonymEntry[]
   kMetadata = 8,         // text: sources and counts
   kPhraseBase = 100,     // StringIndex sections 100..103
+  // StringIndex sections 110..113: the proper prefixes (1 .. n-1 tokens) of every phrase of
+  // n > 1 tokens, so that a reader growing a window word by word knows when to stop.
+  kPrefixBase = 110,
 };
 
 struct Params {

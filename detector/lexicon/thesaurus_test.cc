@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "detector/lexicon/data_paths.h"
 #include "detector/lexicon/thesaurus_builder.h"
@@ -89,6 +90,27 @@ TEST(ThesaurusTest, KeysAreNormalizedLikeText) {
   EXPECT_FALSE(th.PhraseFlags(th.Find("spy")) & kProperName) << "also spelled in lower case";
 }
 
+TEST(ThesaurusTest, KnowsWhichWindowsStartALongerPhrase) {
+  const Thesaurus th = BuildSample(FrequencyOptions());
+  struct Case {
+    std::vector<absl::string_view> window;
+    bool starts_longer;
+  };
+  const Case cases[] = {
+      {{"undercover"}, true},
+      {{"characteristic", "-"}, true},
+      {{"characteristic"}, true},
+      {{"undercover", "agent"}, false},  // a whole phrase, and none longer
+      {{"spy"}, false},
+      {{"agent"}, false},  // inside a phrase, not at its start
+      {{"mata", "hari", "x"}, false},
+      {{"characteristic", "-", "wealthy"}, false},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(th.StartsLongerPhrase(c.window), c.starts_longer) << absl::StrJoin(c.window, " ");
+  }
+}
+
 TEST(ThesaurusTest, SynonymClassesClimbToFrequentStrongNeighbours) {
   struct Case {
     bool spy_is_function_word;
@@ -147,6 +169,8 @@ TEST(ThesaurusTest, DamagedPayloadNeverReadsOutOfBounds) {
       for (const SynonymEntry e : th->CanStandFor(id)) th->FindSynonym(e.phrase(), id);
       th->Phrase(th->SynonymClass(id));
       th->Find(th->Phrase(id));
+      const absl::string_view key[] = {th->Phrase(id)};
+      th->StartsLongerPhrase(key);
     }
   }
   EXPECT_GT(opened, 0);
@@ -223,6 +247,9 @@ TEST_F(CompiledThesaurusTest, MultiwordEntriesAreFoundFromTokens) {
     const std::vector<absl::string_view> words = absl::StrSplit(key, ' ');
     ASSERT_LE(static_cast<int>(words.size()), th_->max_phrase_words());
     ASSERT_EQ(th_->FindWords(words), id) << key;
+    for (size_t k = 1; k < words.size(); ++k) {
+      ASSERT_TRUE(th_->StartsLongerPhrase(absl::MakeConstSpan(words).first(k))) << key;
+    }
     ++checked;
   }
   EXPECT_EQ(checked, 5000);

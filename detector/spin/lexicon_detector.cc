@@ -121,6 +121,7 @@ struct LexiconDetector::WordFacts {
   // found at the first window that asks (table_targets null until then).
   const PreparedTargets* table_targets = nullptr;
   bool table_longer_forms = false;
+  bool thesaurus_longer = false;  // longer thesaurus phrases start with the word
 };
 
 // The candidates of a two-word window, by its word types: the swap index and the thesaurus keep
@@ -132,6 +133,7 @@ struct PairMemoEntry {
   const LexiconDetector::PreparedTargets* table_targets = nullptr;
   const LexiconDetector::PreparedTargets* thesaurus = nullptr;
   bool table_longer_forms = false;
+  int8_t thesaurus_longer = -1;  // ThesaurusMayGrow; -1 until asked
 };
 
 // Whether a restoration in its place forms a known phrase (FormsPhrase). The place is the
@@ -359,7 +361,22 @@ LexiconDetector::WordFacts& LexiconDetector::Facts(absl::string_view word,
   facts.function_word = IsFunctionOrNumberWord(word);
   facts.dictionary_word =
       dictionary_words_ == nullptr || dictionary_words_->Lookup(word) != nullptr;
+  const absl::string_view alone[] = {word};
+  facts.thesaurus_longer = thesaurus_ != nullptr && thesaurus_->StartsLongerPhrase(alone);
   return caches.words.emplace(std::string(word), facts).first->second;
+}
+
+bool LexiconDetector::ThesaurusMayGrow(absl::Span<const absl::string_view> window,
+                                       const WordFacts& first, const WordFacts* second,
+                                       ThreadCaches& caches) const {
+  if (thesaurus_ == nullptr) return false;
+  if (window.size() == 1) return first.thesaurus_longer;
+  if (window.size() == 2 && second != nullptr) {
+    PairMemoEntry& pair = caches.PairEntry(&first, second);
+    if (pair.thesaurus_longer < 0) pair.thesaurus_longer = thesaurus_->StartsLongerPhrase(window);
+    return pair.thesaurus_longer > 0;
+  }
+  return thesaurus_->StartsLongerPhrase(window);
 }
 
 const LexiconDetector::PreparedTargets& LexiconDetector::ThesaurusTargets(
@@ -430,7 +447,8 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
   std::vector<std::vector<State>> layers;
   const uint32_t article_a = lm_->Find("a");
   const uint32_t article_an = lm_->Find("an");
-  std::vector<double> fit, original_logprob;
+  std::vector<double> fit, original_logprob, local_logprob;
+  std::vector<LogProbCache::Query> queries;  // the model's questions, asked together
   std::vector<std::pair<const PreparedTarget*, uint8_t>> targets;  // phrase, merged sources
   std::vector<uint32_t> id_pool;       // the words of every alternative of the sentence
   std::vector<int32_t> chosen;         // the alternatives of the best reading
@@ -484,49 +502,29 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
     auto prev2_at = [&](uint32_t k) {
       return k >= 2 ? words[k - 2].id : (k == 1 ? lm_->sentence_start_id() : kNoWord);
     };
-    for (uint32_t k = 0; k <= n; ++k) lp.Prefetch(word_at(k), prev1_at(k), prev2_at(k));
-    for (uint32_t k = 0; k <= n; ++k) {
-      original_logprob[k] = lp.LogProb(word_at(k), prev1_at(k), prev2_at(k));
-      if (k < n) fit[k] = original_logprob[k] - lm_->Unigram(words[k].id);
-    }
+    queries.clear();
+    for (uint32_t k = 0; k <= n; ++k) queries.push_back({word_at(k), prev1_at(k), prev2_at(k)});
+    lp.LogProbs(queries, original_logprob.data());
+    for (uint32_t k = 0; k < n; ++k) fit[k] = original_logprob[k] - lm_->Unigram(words[k].id);
     // The word at k after the history (h1, h2): most readings the decoder scores are the text as
     // written there, whose probabilities are above.
     auto log_prob_at = [&](uint32_t k, uint32_t h1, uint32_t h2) {
       return h1 == prev1_at(k) && h2 == prev2_at(k) ? original_logprob[k]
                                                     : lp.LogProb(word_at(k), h1, h2);
     };
-    // Calls visit(word, prev1, prev2) for each word the local test scores, until it returns true.
-    auto for_each_local_word = [&](const Alternative& alt, uint32_t context_end, auto&& visit) {
+    // The local test (below) scores an alternative's words and the two words after its window.
+    auto local_context_end = [&](const Alternative& alt) { return std::min(alt.end + 2, n + 1); };
+    // Appends the model's questions for the words the local test scores.
+    auto add_local_queries = [&](const Alternative& alt) {
       uint32_t h1 = prev1_at(alt.begin);
       uint32_t h2 = prev2_at(alt.begin);
-      auto emit = [&](uint32_t w) {
-        const bool stop = visit(w, h1, h2);
+      auto add = [&](uint32_t w) {
+        queries.push_back({w, h1, h2});
         h2 = h1;
         h1 = w;
-        return stop;
       };
-      for (uint32_t w : ids_of(alt)) {
-        if (emit(w)) return true;
-      }
-      for (uint32_t k = alt.end; k < context_end; ++k) {
-        if (emit(word_at(k))) return true;
-      }
-      return false;
-    };
-    // Whether the alternative loses to the original by more than local_prune_margin with
-    // everything else left as written, over the swapped words and the two after them. A swap the
-    // decoder would choose almost never loses by much here, and most candidates lose by a lot,
-    // so this keeps the decoder's work small. Every log probability is at most 0, so the sum can
-    // stop as soon as it is below the bar.
-    auto loses_locally = [&](const Alternative& alt) {
-      const uint32_t context_end = std::min(alt.end + 2, n + 1);
-      double bar = -options_.local_prune_margin - alt.bonus;
-      for (uint32_t k = alt.begin; k < context_end; ++k) bar += original_logprob[k];
-      double score = 0;
-      return for_each_local_word(alt, context_end, [&](uint32_t w, uint32_t h1, uint32_t h2) {
-        score += lp.LogProb(w, h1, h2);
-        return score < bar;
-      });
+      for (uint32_t w : ids_of(alt)) add(w);
+      for (uint32_t k = alt.end; k < local_context_end(alt); ++k) add(word_at(k));
     };
     // A window is worth thesaurus candidates when the text is surprising at both of its edges: its
     // first word fits its left context badly and the word after it fits the window badly (or the
@@ -547,8 +545,9 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
       bool function_words_only = true;  // so far in the window (hyphens aside)
       bool table_may_match = true;      // some spinner-table form starts with the window
       // Without a surprising first word there are no thesaurus candidates, and without them and
-      // a table form to grow into, longer windows have nothing to offer.
-      const bool thesaurus_may_match = surprising_at(start, mild);
+      // a table form to grow into, longer windows have nothing to offer. True while the thesaurus
+      // may hold the window being grown (the window so far starts a longer phrase).
+      bool thesaurus_may_match = surprising_at(start, mild);
       for (uint32_t t = words[start].token; t < sentence.end_token && word_count < max_window &&
                                             (table_may_match || thesaurus_may_match);
            ++t) {
@@ -557,6 +556,8 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
           // Only a hyphen inside a word ("day-to-day") belongs in a window.
           if (tokens.Norm(tok) != "-" || (tok.flags & kSpaceBefore) || word_count == 0) break;
           window.push_back(tokens.Norm(tok));
+          thesaurus_may_match =
+              thesaurus_may_match && ThesaurusMayGrow(window, *words[start].facts, nullptr, caches);
           continue;
         }
         if (tok.kind == TokenKind::kNumber || tok.in_quote() || (tok.flags & kAllCaps) ||
@@ -566,15 +567,18 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         const WordFacts& facts = *words[start + word_count].facts;
         window.push_back(tokens.Norm(tok));
         ++word_count;
+        // The second word's facts when the window is two words (no hyphen): its memo key.
+        const WordFacts* second =
+            window.size() == 2 && word_count == 2 ? words[start + 1].facts : nullptr;
+        const bool thesaurus_here = thesaurus_may_match;
+        thesaurus_may_match =
+            thesaurus_here && ThesaurusMayGrow(window, *words[start].facts, second, caches);
         function_words_only = function_words_only && facts.function_word;
         // A capitalized first word must be an ordinary word written at the start of a
         // sentence, not a name ("Russia" is not "russia").
         if (tok.capitalized() && !facts.dictionary_word) break;
         if (function_words_only) continue;
         targets.clear();
-        // The second word's facts when the window is two words (no hyphen): its memo key.
-        const WordFacts* second =
-            window.size() == 2 && word_count == 2 ? words[start + 1].facts : nullptr;
         if (table_may_match) {
           for (const PreparedTarget& t :
                TableTargets(window, *words[start].facts, second, caches, &table_may_match)) {
@@ -582,7 +586,7 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
           }
         }
         const uint32_t after = start + word_count;
-        if (thesaurus_may_match && surprising_at(after, mild) &&
+        if (thesaurus_here && surprising_at(after, mild) &&
             (surprising_at(start, strong) || surprising_at(after, strong))) {
           for (const PreparedTarget& t :
                ThesaurusTargets(window, *words[start].facts, second, caches)) {
@@ -638,18 +642,32 @@ void LexiconDetector::Propose(const TokenizedText& tokens,
         }
       }
     }
-    // The local test's lookups are independent of each other, and those that miss the memo go to
-    // the model's large tables: start every alternative's first before the test waits for any.
-    for (const Alternative& alt : alternatives) {
-      for_each_local_word(alt, std::min(alt.end + 2, n + 1),
-                          [&](uint32_t w, uint32_t h1, uint32_t h2) {
-                            lp.Prefetch(w, h1, h2);
-                            return false;
-                          });
-    }
+    // The local test: whether the alternative loses to the original by more than
+    // local_prune_margin with everything else left as written, over the swapped words and the two
+    // after them. A swap the decoder would choose almost never loses by much here, and most
+    // candidates lose by a lot, so this keeps the decoder's work small. Its lookups are
+    // independent of each other, and those that miss the memo go to the model's large tables:
+    // they are asked all at once.
+    queries.clear();
+    for (const Alternative& alt : alternatives) add_local_queries(alt);
+    local_logprob.resize(queries.size());
+    lp.LogProbs(queries, local_logprob.data());
     size_t kept = 0;
+    const double* next_logprob = local_logprob.data();
     for (const Alternative& alt : alternatives) {
-      if (loses_locally(alt)) continue;
+      const uint32_t context_end = local_context_end(alt);
+      double bar = -options_.local_prune_margin - alt.bonus;
+      for (uint32_t k = alt.begin; k < context_end; ++k) bar += original_logprob[k];
+      // Every log probability is at most 0: the sum loses as soon as it is below the bar.
+      double score = 0;
+      bool loses = false;
+      const size_t scored = alt.ids_count + (context_end - alt.end);
+      for (size_t k = 0; k < scored && !loses; ++k) {
+        score += next_logprob[k];
+        loses = score < bar;
+      }
+      next_logprob += scored;
+      if (loses) continue;
       alternatives_at[alt.begin].push_back(static_cast<int32_t>(kept));
       alternatives[kept++] = alt;
     }
