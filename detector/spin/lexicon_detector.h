@@ -58,8 +58,12 @@ struct LexiconOptions {
   // At most this many thesaurus candidates per window (the most frequent ones).
   int max_thesaurus_candidates = 6;
   // Candidates that lose to the original by more than this (log10) over their window and the
-  // two words after it, everything else as written, are not decoded.
-  double local_prune_margin = 1.5;
+  // two words after it, everything else as written, are not decoded. Measured against 1.5: half
+  // as many candidates reach the decoder and `check` takes a tenth less time on the bench
+  // corpus, for 5 of the 2,533 tortured phrases of the development set (detected 0.718 ->
+  // 0.716; restored, wild and clean text figures unchanged; where a restoration changes, the
+  // decoder no longer pairs it with a neighbouring swap).
+  double local_prune_margin = 0.5;
 };
 
 // One proposed restoration of a window, with the evidence for it.
