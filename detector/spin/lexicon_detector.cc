@@ -10,10 +10,7 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/container/node_hash_map.h"
 #include "absl/hash/hash.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
-#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "detector/lexicon/log_prob_cache.h"
 #include "detector/spin/function_words.h"
@@ -67,25 +64,57 @@ constexpr uint32_t kMaxSegmentWords = 150;
 
 absl::string_view FirstWord(absl::string_view phrase) { return phrase.substr(0, phrase.find(' ')); }
 
+// Whether `phrase` occurs in `text` as whole words ("high treason" contains "treason").
+bool ContainsWords(absl::string_view text, absl::string_view phrase) {
+  for (size_t at = text.find(phrase); at != absl::string_view::npos;
+       at = text.find(phrase, at + 1)) {
+    const size_t end = at + phrase.size();
+    if ((at == 0 || text[at - 1] == ' ') && (end == text.size() || text[end] == ' ')) return true;
+  }
+  return false;
+}
+
+// Whether `a` without its spaces equals `b` without its spaces and hyphens ("health care" and
+// "healthcare", "e mail" and "e - mail").
+bool SameLettersApartFromSpacing(absl::string_view a, absl::string_view b) {
+  size_t i = 0, j = 0;
+  while (true) {
+    while (i < a.size() && a[i] == ' ') ++i;
+    while (j < b.size() && (b[j] == ' ' || b[j] == '-')) ++j;
+    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+    if (a[i++] != b[j++]) return false;
+  }
+}
+
 // The phrases a thesaurus entry can stand for that a spinner would plausibly have replaced.
+// Every word type of a text comes through here once, with lists of hundreds of entries for
+// common words: no allocation per entry.
 void AddThesaurusTargets(const Thesaurus& thesaurus, uint32_t phrase,
                          std::vector<SwapTarget>* out) {
   const absl::string_view phrase_text = thesaurus.Phrase(phrase);
   const size_t phrase_words = std::count(phrase_text.begin(), phrase_text.end(), ' ') + 1;
+  absl::InlinedVector<absl::string_view, 8> words;
   for (const SynonymEntry& e : thesaurus.CanStandFor(phrase)) {
     if (!thesaurus.IsSpinnableRelation(e)) continue;
     const absl::string_view candidate = thesaurus.Phrase(e.phrase());
-    const std::vector<absl::string_view> words = absl::StrSplit(candidate, ' ');
     // Spinners put longer phrases in place of words, rarely shorter words in place of long
     // phrases; a one-word window standing for a long expansion is an abbreviation ("who" ->
     // "world health organization"), not a spin.
-    if (words.size() > phrase_words + 1) continue;
+    if (size_t(std::count(candidate.begin(), candidate.end(), ' ')) + 1 > phrase_words + 1) {
+      continue;
+    }
+    words.clear();
+    for (size_t begin = 0;;) {
+      const size_t space = candidate.find(' ', begin);
+      words.push_back(candidate.substr(begin, space - begin));
+      if (space == absl::string_view::npos) break;
+      begin = space + 1;
+    }
     if (AllFunctionOrNumberWords(words)) continue;
     // A candidate that contains the phrase itself narrows it ("treason" -> "high treason"), and
     // one that only differs in spacing is a spelling variant ("healthcare"): neither is a spin.
-    const std::string joined = absl::StrJoin(words, "");
-    if (absl::StrContains(absl::StrCat(" ", candidate, " "), absl::StrCat(" ", phrase_text, " ")) ||
-        joined == absl::StrReplaceAll(phrase_text, {{" ", ""}, {"-", ""}})) {
+    if (ContainsWords(candidate, phrase_text) ||
+        SameLettersApartFromSpacing(candidate, phrase_text)) {
       continue;
     }
     out->push_back(SwapTarget{candidate, kSwapFromThesaurus});
@@ -242,8 +271,12 @@ std::vector<SwapTarget> LexiconDetector::ComputeWordCandidates(absl::string_view
   std::vector<std::pair<double, size_t>> order;
   for (size_t i = 0; i < out.size(); ++i) {
     double unigram = 0;
-    for (absl::string_view w : absl::StrSplit(out[i].canonical, ' ')) {
-      unigram += lm_->Unigram(lm_->Find(w));
+    const absl::string_view canonical = out[i].canonical;
+    for (size_t begin = 0;;) {
+      const size_t space = canonical.find(' ', begin);
+      unigram += lm_->Unigram(lm_->Find(canonical.substr(begin, space - begin)));
+      if (space == absl::string_view::npos) break;
+      begin = space + 1;
     }
     order.emplace_back(-unigram, i);
   }
