@@ -117,7 +117,6 @@ struct TermMatcher::ThreadCaches {
       second_steps;
   std::vector<SecondStep> step_pool;
   std::vector<uint16_t> start_pool;
-  std::vector<uint16_t> starts;  // scratch for a first word with no second
   // `words` entries by this thread's word types (TokenizedText::word_types); null until met.
   std::vector<const TermMatcher::WordInfo*> info_by_type;
   std::vector<Partial> stack;                           // reused by every Match call of this thread
@@ -192,6 +191,19 @@ void TermMatcher::AddOptions(absl::string_view word, std::vector<WordOption>* op
             [](const WordOption& a, const WordOption& b) { return a.term_word < b.term_word; });
 }
 
+namespace {
+
+void AddTermWord(uint32_t term_word, TermMatcher::TermWordBits* bits) {
+  const uint32_t bit = (term_word * 0x9E3779B1u) >> 24;
+  (*bits)[bit / 64] |= uint64_t{1} << (bit % 64);
+}
+
+bool Meet(const TermMatcher::TermWordBits& a, const TermMatcher::TermWordBits& b) {
+  return ((a[0] & b[0]) | (a[1] & b[1]) | (a[2] & b[2]) | (a[3] & b[3])) != 0;
+}
+
+}  // namespace
+
 TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const {
   WordInfo info;
   info.lm_id = lm_->Find(word);
@@ -201,6 +213,11 @@ TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const
     if (child < 0) continue;
     o.node = static_cast<uint32_t>(child);
     o.ends_term = index_.TermAt(o.node) >= 0;
+    for (const TermIndex::Edge& edge : index_.Children(o.node)) {
+      AddTermWord(edge.word, &info.continuations);
+    }
+    if (o.ends_term) info.terminal_starts.push_back(info.start_options.size());
+    info.all_starts.push_back(info.start_options.size());
     info.start_options.push_back(o);
   }
   // Terms are indexed in the singular: a plural word can end one.
@@ -210,6 +227,8 @@ TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const
     bool unused = false;
     AddOptions(singular, &info.plural_options, &unused);
   }
+  for (const WordOption& o : info.options) AddTermWord(o.term_word, &info.readings);
+  for (const WordOption& o : info.plural_options) AddTermWord(o.term_word, &info.readings);
   return info;
 }
 
@@ -341,8 +360,15 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
     // it leaves worth searching, from the cache.
     absl::Span<const SecondStep> second_steps;
     absl::Span<const uint16_t> searched_starts;
-    if (!first.start_options.empty() && start + 1 < token_count && usable(start + 1, start)) {
-      const WordInfo* second = &info_of(start + 1);
+    const WordInfo* second =
+        !first.start_options.empty() && start + 1 < token_count && usable(start + 1, start)
+            ? &info_of(start + 1)
+            : nullptr;
+    if (second == nullptr || !Meet(first.continuations, second->readings)) {
+      // The second word continues no start option (SearchedStartOptions with no steps).
+      searched_starts =
+          second != nullptr && second->starts_spun_form ? first.all_starts : first.terminal_starts;
+    } else {
       auto [it, inserted] = caches.second_steps.try_emplace({&first, second});
       if (inserted) {
         if (caches.second_steps.size() > kMaxCachedPairs) {
@@ -373,10 +399,6 @@ void TermMatcher::Match(const TokenizedText& tokens, std::vector<TermMatch>* out
                          .subspan(it->second.steps_begin, it->second.steps_count);
       searched_starts = absl::MakeConstSpan(caches.start_pool)
                             .subspan(it->second.starts_begin, it->second.starts_count);
-    } else {
-      caches.starts.clear();
-      SearchedStartOptions(first, {}, /*second_spun=*/false, &caches.starts);
-      searched_starts = caches.starts;
     }
     // Depth-first over the trie; the best complete match is the longest, then the one with the
     // fewest swaps, then the one with the best attested swaps. Another term tied with it makes

@@ -20,6 +20,7 @@
 #ifndef UNSPIN_DETECTOR_SPIN_TERM_MATCHER_H_
 #define UNSPIN_DETECTOR_SPIN_TERM_MATCHER_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -91,6 +92,8 @@ class TermMatcher {
     uint32_t node = 0;       // in start_options: the trie node the term word leads to from the root
     bool ends_term = false;  // in start_options: a term ends at `node`
   };
+  // A 256-bit signature of a set of term words (TermWordBit).
+  using TermWordBits = std::array<uint64_t, 4>;
   struct WordInfo {
     std::vector<WordOption> options;        // by term word
     std::vector<WordOption> start_options;  // those that begin a term
@@ -99,6 +102,16 @@ class TermMatcher {
     std::vector<WordOption> plural_options;
     uint32_t lm_id = 0;             // the word's language-model id (kUnknownWord if none)
     bool starts_spun_form = false;  // a multiword spun form of the tables starts with it
+    // The term words that follow a start option in the trie, and those the word can be (options
+    // and plural_options): when the first's do not meet the second's, a pair of words has no
+    // first step in the search, which the matcher then knows without looking the pair up (most
+    // pairs, and the lookup is a cache miss in a large table).
+    TermWordBits continuations = {};
+    TermWordBits readings = {};
+    // Indices of the start options that end a term, and of all of them: the start options worth
+    // searching when the second word continues none.
+    std::vector<uint16_t> terminal_starts;
+    std::vector<uint16_t> all_starts;
   };
 
  private:
