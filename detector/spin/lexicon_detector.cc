@@ -104,12 +104,7 @@ void AddThesaurusTargets(const Thesaurus& thesaurus, uint32_t phrase,
       continue;
     }
     words.clear();
-    for (size_t begin = 0;;) {
-      const size_t space = candidate.find(' ', begin);
-      words.push_back(candidate.substr(begin, space - begin));
-      if (space == absl::string_view::npos) break;
-      begin = space + 1;
-    }
+    for (absl::string_view w : absl::StrSplit(candidate, ' ')) words.push_back(w);
     if (AllFunctionOrNumberWords(words)) continue;
     // A candidate that contains the phrase itself narrows it ("treason" -> "high treason"), and
     // one that only differs in spacing is a spelling variant ("healthcare"): neither is a spin.
@@ -271,12 +266,8 @@ std::vector<SwapTarget> LexiconDetector::ComputeWordCandidates(absl::string_view
   std::vector<std::pair<double, size_t>> order;
   for (size_t i = 0; i < out.size(); ++i) {
     double unigram = 0;
-    const absl::string_view canonical = out[i].canonical;
-    for (size_t begin = 0;;) {
-      const size_t space = canonical.find(' ', begin);
-      unigram += lm_->Unigram(lm_->Find(canonical.substr(begin, space - begin)));
-      if (space == absl::string_view::npos) break;
-      begin = space + 1;
+    for (absl::string_view w : absl::StrSplit(out[i].canonical, ' ')) {
+      unigram += lm_->Unigram(lm_->Find(w));
     }
     order.emplace_back(-unigram, i);
   }
