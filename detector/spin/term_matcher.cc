@@ -216,8 +216,9 @@ TermMatcher::WordInfo TermMatcher::ComputeWordInfo(absl::string_view word) const
     for (const TermIndex::Edge& edge : index_.Children(o.node)) {
       AddTermWord(edge.word, &info.continuations);
     }
-    if (o.ends_term) info.terminal_starts.push_back(info.start_options.size());
-    info.all_starts.push_back(info.start_options.size());
+    const auto index = static_cast<uint16_t>(info.start_options.size());
+    if (o.ends_term) info.terminal_starts.push_back(index);
+    info.all_starts.push_back(index);
     info.start_options.push_back(o);
   }
   // Terms are indexed in the singular: a plural word can end one.

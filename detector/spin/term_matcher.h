@@ -92,7 +92,7 @@ class TermMatcher {
     uint32_t node = 0;       // in start_options: the trie node the term word leads to from the root
     bool ends_term = false;  // in start_options: a term ends at `node`
   };
-  // A 256-bit signature of a set of term words (TermWordBit).
+  // A 256-bit signature of a set of term words: one hashed bit per word.
   using TermWordBits = std::array<uint64_t, 4>;
   struct WordInfo {
     std::vector<WordOption> options;        // by term word
@@ -104,8 +104,8 @@ class TermMatcher {
     bool starts_spun_form = false;  // a multiword spun form of the tables starts with it
     // The term words that follow a start option in the trie, and those the word can be (options
     // and plural_options): when the first's do not meet the second's, a pair of words has no
-    // first step in the search, which the matcher then knows without looking the pair up (most
-    // pairs, and the lookup is a cache miss in a large table).
+    // first step in the search, which the matcher then knows without looking the pair up (a
+    // cache miss in a large table).
     TermWordBits continuations = {};
     TermWordBits readings = {};
     // Indices of the start options that end a term, and of all of them: the start options worth
