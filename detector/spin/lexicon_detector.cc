@@ -145,7 +145,7 @@ struct LexiconDetector::WordFacts {
   // found at the first window that asks (table_targets null until then).
   const PreparedTargets* table_targets = nullptr;
   bool table_longer_forms = false;
-  bool thesaurus_longer = false;  // longer thesaurus phrases start with the word
+  int8_t thesaurus_longer = -1;  // ThesaurusMayGrow of the word alone; -1 until asked
 };
 
 // The candidates of a two-word window, by its word types: the swap index and the thesaurus keep
@@ -385,16 +385,16 @@ LexiconDetector::WordFacts& LexiconDetector::Facts(absl::string_view word,
   facts.function_word = IsFunctionOrNumberWord(word);
   facts.dictionary_word =
       dictionary_words_ == nullptr || dictionary_words_->Lookup(word) != nullptr;
-  const absl::string_view alone[] = {word};
-  facts.thesaurus_longer = thesaurus_ != nullptr && thesaurus_->StartsLongerPhrase(alone);
   return caches.words.emplace(std::string(word), facts).first->second;
 }
 
-bool LexiconDetector::ThesaurusMayGrow(absl::Span<const absl::string_view> window,
-                                       const WordFacts& first, const WordFacts* second,
-                                       ThreadCaches& caches) const {
+bool LexiconDetector::ThesaurusMayGrow(absl::Span<const absl::string_view> window, WordFacts& first,
+                                       const WordFacts* second, ThreadCaches& caches) const {
   if (thesaurus_ == nullptr) return false;
-  if (window.size() == 1) return first.thesaurus_longer;
+  if (window.size() == 1) {
+    if (first.thesaurus_longer < 0) first.thesaurus_longer = thesaurus_->StartsLongerPhrase(window);
+    return first.thesaurus_longer > 0;
+  }
   if (window.size() == 2 && second != nullptr) {
     PairMemoEntry& pair = caches.PairEntry(&first, second);
     if (pair.thesaurus_longer < 0) pair.thesaurus_longer = thesaurus_->StartsLongerPhrase(window);

@@ -167,7 +167,7 @@ class LexiconDetector {
                                           ThreadCaches& caches) const;
   // Whether a thesaurus phrase longer than `window` starts with it (`first` and `second` as for
   // TableTargets): most windows start none, and a window that cannot grow into one stops there.
-  bool ThesaurusMayGrow(absl::Span<const absl::string_view> window, const WordFacts& first,
+  bool ThesaurusMayGrow(absl::Span<const absl::string_view> window, WordFacts& first,
                         const WordFacts* second, ThreadCaches& caches) const;
   // The facts of a word type (lower case), from this thread's cache.
   WordFacts& Facts(absl::string_view word, ThreadCaches& caches) const;
